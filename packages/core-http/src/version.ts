@@ -1,0 +1,2 @@
+/** The version of @upkit/core-http, kept equal to package.json by `npm run version-packages`. */
+export const VERSION = '0.0.0';

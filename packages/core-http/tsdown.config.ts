@@ -1,0 +1,3 @@
+import { libraryBuildConfig } from '../../tsdown.shared.js';
+
+export default libraryBuildConfig({ platform: 'neutral' });

@@ -1,0 +1,46 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ratio, type Benchmark, type Measurement } from './benchmark.js';
+
+const benchmarksDir = fileURLToPath(new URL('./benchmarks/', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
+
+/** Runs every `benchmarks/*.bench.ts` (or only those whose file name contains an argument). */
+async function main(filters: string[]): Promise<void> {
+  const files = readdirSync(benchmarksDir)
+    .filter((file) => file.endsWith('.bench.ts'))
+    .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
+    .sort();
+  const results: { benchmark: string; measurements: (Measurement & { ratio?: number })[] }[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(benchmarksDir + file).href)) as { default: Benchmark };
+    process.stdout.write(`\n## ${mod.default.name} (${file})\n`);
+    const measurements = (await mod.default.run()).map((m) => ({ ...m, ratio: ratio(m) }));
+    for (const m of measurements) process.stdout.write(formatRow(m) + '\n');
+    results.push({ benchmark: mod.default.name, measurements });
+  }
+  mkdirSync(resultsDir, { recursive: true });
+  const report = {
+    node: process.version,
+    cpus: navigator.hardwareConcurrency,
+    date: new Date().toISOString(),
+    results,
+  };
+  writeFileSync(resultsDir + 'latest.json', JSON.stringify(report, null, 2) + '\n');
+  process.stdout.write(`\nwrote ${resultsDir}latest.json\n`);
+}
+
+function formatRow(m: Measurement & { ratio?: number | undefined }): string {
+  const value = `${round(m.value)} ${m.unit}`;
+  const base = m.baseline
+    ? ` | baseline ${m.baseline.name}: ${round(m.baseline.value)} ${m.unit} | ratio ${m.ratio}×`
+    : '';
+  const target = m.target ? ` | target ${m.target}` : '';
+  return `- ${m.name}: ${value}${base}${target}`;
+}
+
+function round(n: number): number {
+  return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
+}
+
+await main(process.argv.slice(2));
