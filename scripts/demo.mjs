@@ -8,7 +8,11 @@ console.log('upkit workspace packages:');
 for (const group of ['packages', 'tools']) {
   for (const name of readdirSync(join(root, group)).sort()) {
     const pkg = JSON.parse(readFileSync(join(root, group, name, 'package.json'), 'utf8'));
-    console.log(`  ${pkg.name}@${pkg.version}${pkg.private ? ' (private)' : ''}: ${pkg.description}`);
+    console.log(
+      `  ${pkg.name}@${pkg.version}${pkg.private ? ' (private)' : ''}: ${pkg.description}`,
+    );
   }
 }
-console.log('\nThe upload demo against the local sandbox arrives with @upkit/sandbox and @upkit/upload-uploader.');
+console.log(
+  '\nThe upload demo against the local sandbox arrives with @upkit/sandbox and @upkit/upload-uploader.',
+);

@@ -12,7 +12,10 @@ for (const group of ['packages', 'tools']) {
     if (!existsSync(versionFile)) continue;
     const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const before = readFileSync(versionFile, 'utf8');
-    const after = before.replace(/export const VERSION = '[^']*';/, `export const VERSION = '${version}';`);
+    const after = before.replace(
+      /export const VERSION = '[^']*';/,
+      `export const VERSION = '${version}';`,
+    );
     if (after === before && !before.includes(`'${version}'`)) {
       throw new Error(`${versionFile}: no "export const VERSION = '…';" line to update`);
     }
