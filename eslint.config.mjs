@@ -81,7 +81,7 @@ export default tseslint.config(
       'packages/cadenya-client/src/**/*.ts',
       'packages/schemas/src/**/*.ts',
     ],
-    ignores: ['**/*.test.ts', '**/*.test-d.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-d.ts', '**/src/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

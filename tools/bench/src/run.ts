@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ratio, type Benchmark, type Measurement } from './benchmark.js';
 
@@ -22,7 +23,7 @@ async function main(filters: string[]): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   const report = {
     node: process.version,
-    cpus: navigator.hardwareConcurrency,
+    cpus: availableParallelism(),
     date: new Date().toISOString(),
     results,
   };

@@ -1,0 +1,39 @@
+import { RequestValidationError } from '../errors/request-validation-error.js';
+import type { ValidationIssue } from '../errors/validation-issue.js';
+import { headerProblem } from './validate-header.js';
+
+/**
+ * Headers as callers give them. In a record, `undefined` leaves a header as it was and `null`
+ * removes it (so a call can drop a client default).
+ */
+export type HeadersInput =
+  | Headers
+  | readonly (readonly [string, string])[]
+  | Readonly<Record<string, string | null | undefined>>;
+
+/**
+ * Applies `input` on top of `target`, validating every name and value first: nothing is applied
+ * if anything is invalid, and the {@link RequestValidationError} lists every bad header by name.
+ */
+export function mergeHeaders(target: Headers, input: HeadersInput | undefined): Headers {
+  if (!input) return target;
+  const entries: [string, string | null][] = [];
+  if (input instanceof Headers) input.forEach((value, name) => entries.push([name, value]));
+  else if (Array.isArray(input)) for (const [name, value] of input) entries.push([name, value]);
+  else {
+    for (const [name, value] of Object.entries(input)) {
+      if (value !== undefined) entries.push([name, value]);
+    }
+  }
+  const issues: ValidationIssue[] = [];
+  for (const [name, value] of entries) {
+    const problem = headerProblem(name, value ?? '');
+    if (problem) issues.push({ message: problem, path: ['headers', name] });
+  }
+  if (issues.length > 0) throw new RequestValidationError(issues);
+  for (const [name, value] of entries) {
+    if (value === null) target.delete(name);
+    else target.set(name, value);
+  }
+  return target;
+}

@@ -1,0 +1,157 @@
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APITimeoutError } from './errors/api-timeout-error.js';
+import { APIUserAbortError } from './errors/api-user-abort-error.js';
+import { createHttpClient } from './http-client.js';
+import {
+  sendJson,
+  startServer,
+  type Handler,
+  type LoopbackServer,
+} from './testing/loopback-server.js';
+import { getUpload, UPLOAD } from './testing/operations.js';
+
+const servers: LoopbackServer[] = [];
+async function serve(handler: Handler): Promise<LoopbackServer> {
+  const server = await startServer(handler);
+  servers.push(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const get = { path: { uploadId: 'upload_1' } };
+/** Never answers (the server closes the socket at the end of the test). */
+const hang: Handler = () => {};
+
+/** Collects process warnings (MaxListenersExceededWarning among them) while `run` runs. */
+async function warningsDuring(run: () => Promise<void>): Promise<Error[]> {
+  const warnings: Error[] = [];
+  const listener = (warning: Error) => warnings.push(warning);
+  process.on('warning', listener);
+  try {
+    await run();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  } finally {
+    process.off('warning', listener);
+  }
+  return warnings;
+}
+
+describe('timeouts', () => {
+  it('times an attempt out and retries it', async () => {
+    const server = await serve((_req, res, index) => {
+      if (index > 0) sendJson(res, 200, { upload: UPLOAD });
+    });
+    const client = createHttpClient({ baseUrl: server.url, timeoutMs: 50, initialRetryDelayMs: 1 });
+    expect(await client.request(getUpload, get)).toEqual({ upload: UPLOAD });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('reports an attempt timeout, also while the body is streaming', async () => {
+    const slowBody = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"upload":');
+    });
+    const client = createHttpClient({ baseUrl: slowBody.url, timeoutMs: 50, maxRetries: 0 });
+    const error = await client.request(getUpload, get).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error).toMatchObject({ kind: 'attempt', timeoutMs: 50 });
+    expect((error as Error).message).toBe(
+      `GET ${slowBody.url}/v1/uploads/upload_1 → request timed out after 50 ms`,
+    );
+  });
+
+  it('stops at the total deadline, across retries and backoff', async () => {
+    const server = await serve(hang);
+    const client = createHttpClient({ baseUrl: server.url, timeoutMs: 40, initialRetryDelayMs: 1 });
+    const started = Date.now();
+    const error = await client
+      .request(getUpload, get, { deadlineMs: 150, maxRetries: 100 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('abort', () => {
+  it('sends nothing when the signal has already aborted', async () => {
+    const server = await serve(hang);
+    const client = createHttpClient({ baseUrl: server.url });
+    const error = await client
+      .request(getUpload, get, { signal: AbortSignal.abort('not needed') })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).cause).toBe('not needed');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('aborts a request in flight at once', async () => {
+    const server = await serve(hang);
+    const client = createHttpClient({ baseUrl: server.url });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('user left')), 30);
+    const started = Date.now();
+    const error = await client
+      .request(getUpload, get, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(((error as Error).cause as Error).message).toBe('user left');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('aborts the wait before a retry', async () => {
+    const server = await serve((_req, res) => sendJson(res, 503, {}));
+    const client = createHttpClient({ baseUrl: server.url, initialRetryDelayMs: 60_000 });
+    const controller = new AbortController();
+    const pending = client.request(getUpload, get, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('shares one signal between 1000 concurrent calls without leaking listeners', async () => {
+    const server = await serve((_req, res) => {
+      setTimeout(() => sendJson(res, 200, { upload: UPLOAD }), 5);
+    });
+    const client = createHttpClient({ baseUrl: server.url });
+    const controller = new AbortController();
+    const { signal } = controller;
+    let inFlight = -1;
+    const warnings = await warningsDuring(async () => {
+      const calls = Array.from({ length: 1000 }, () => client.request(getUpload, get, { signal }));
+      inFlight = getEventListeners(signal, 'abort').length;
+      const results = await Promise.all(calls);
+      expect(results).toHaveLength(1000);
+    });
+    expect(inFlight).toBe(1);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+    expect(warnings).toEqual([]);
+    expect(server.requests).toHaveLength(1000);
+  });
+
+  it('aborts every call sharing a signal at once', async () => {
+    const server = await serve(hang);
+    const client = createHttpClient({ baseUrl: server.url });
+    const controller = new AbortController();
+    const warnings = await warningsDuring(async () => {
+      const calls = Array.from({ length: 200 }, () =>
+        client.request(getUpload, get, { signal: controller.signal }),
+      );
+      setTimeout(() => controller.abort(), 50);
+      const results = await Promise.allSettled(calls);
+      for (const result of results) {
+        expect(result.status).toBe('rejected');
+        expect((result as PromiseRejectedResult).reason).toBeInstanceOf(APIUserAbortError);
+      }
+    });
+    expect(warnings).toEqual([]);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+});

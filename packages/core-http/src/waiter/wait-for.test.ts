@@ -1,0 +1,139 @@
+import { getEventListeners } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { APIUserAbortError } from '../errors/api-user-abort-error.js';
+import { WaiterFailureError } from '../errors/waiter-failure-error.js';
+import { WaiterTimeoutError } from '../errors/waiter-timeout-error.js';
+import { waitFor } from './wait-for.js';
+import { waiterDelay } from './waiter-delay.js';
+
+type Upload = { status: string; entityId?: string };
+
+/** A poll function walking through a fixed list of states (the last one repeats). */
+function states(...list: Upload[]) {
+  let index = 0;
+  return async () => list[Math.min(index++, list.length - 1)]!;
+}
+
+const isSuccess = (u: Upload) => u.status === 'imported' && u.entityId !== undefined;
+const isFailure = (u: Upload) => u.status === 'failed';
+
+describe('waiterDelay', () => {
+  it('grows exponentially from min to max, jittered within bounds', () => {
+    expect([1, 2, 3, 4, 5, 6].map((n) => waiterDelay(n, 100, 1000, 0))).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ]);
+    expect(waiterDelay(3, 100, 1000, 0.5, () => 0)).toBe(200);
+    expect(waiterDelay(3, 100, 1000, 0.5, () => 1)).toBe(600);
+    expect(waiterDelay(1, 100, 1000, 1, () => 0)).toBe(100);
+    expect(waiterDelay(9, 100, 1000, 1, () => 1)).toBe(1000);
+  });
+});
+
+describe('waitFor', () => {
+  it('polls until success and reports each value', async () => {
+    const seen: string[] = [];
+    const result = await waitFor({
+      poll: states(
+        { status: 'validating' },
+        { status: 'validated' },
+        { status: 'imported', entityId: 'asset_1' },
+      ),
+      isSuccess,
+      isFailure,
+      onPoll: (u) => seen.push(u.status),
+      minDelayMs: 1,
+      maxDelayMs: 4,
+    });
+    expect(result).toEqual({ status: 'imported', entityId: 'asset_1' });
+    expect(seen).toEqual(['validating', 'validated', 'imported']);
+  });
+
+  it('stops on a terminal failure with the value', async () => {
+    const error = await waitFor({
+      poll: states({ status: 'validating' }, { status: 'failed' }),
+      isSuccess,
+      isFailure,
+      minDelayMs: 1,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WaiterFailureError);
+    expect((error as WaiterFailureError<Upload>).value).toEqual({ status: 'failed' });
+    expect((error as WaiterFailureError).attempts).toBe(2);
+  });
+
+  it('times out with the last observed value, without sleeping past the deadline', async () => {
+    const started = Date.now();
+    const error = await waitFor({
+      poll: states({ status: 'validating' }),
+      isSuccess,
+      minDelayMs: 40,
+      maxDelayMs: 40,
+      jitter: 0,
+      timeoutMs: 100,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WaiterTimeoutError);
+    expect((error as WaiterTimeoutError<Upload>).lastValue).toEqual({ status: 'validating' });
+    // Polls at 0, 40 and 80 ms; a fourth would start at 120 ms, past the deadline, so none is tried.
+    expect((error as WaiterTimeoutError).attempts).toBeLessThanOrEqual(3);
+    expect((error as WaiterTimeoutError).attempts).toBeGreaterThanOrEqual(2);
+    expect(Date.now() - started).toBeLessThan(100);
+  });
+
+  it('aborts a poll that runs into the deadline', async () => {
+    let pollSignal: AbortSignal | undefined;
+    const error = await waitFor({
+      poll: (signal) => {
+        pollSignal = signal;
+        return new Promise<Upload>((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(signal.reason)),
+        );
+      },
+      isSuccess,
+      timeoutMs: 30,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WaiterTimeoutError);
+    expect((error as WaiterTimeoutError).lastValue).toBeUndefined();
+    expect(pollSignal?.aborted).toBe(true);
+  });
+
+  it('stops at once on abort, during a pause, leaving no listener', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = waitFor({
+      poll: states({ status: 'validating' }),
+      isSuccess,
+      minDelayMs: 10_000,
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    await expect(
+      waitFor({ poll: states({ status: 'x' }), isSuccess, signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('propagates poll errors unless they are retryable', async () => {
+    let calls = 0;
+    const flaky = async (): Promise<Upload> => {
+      calls++;
+      if (calls < 3) throw new Error('transient');
+      return { status: 'imported', entityId: 'a' };
+    };
+    await expect(waitFor({ poll: flaky, isSuccess, minDelayMs: 1 })).rejects.toThrow('transient');
+    calls = 0;
+    await expect(
+      waitFor({ poll: flaky, isSuccess, minDelayMs: 1, isRetryable: () => true }),
+    ).resolves.toEqual({ status: 'imported', entityId: 'a' });
+    expect(calls).toBe(3);
+  });
+
+  it('checks its options', async () => {
+    await expect(
+      waitFor({ poll: states({ status: 'x' }), isSuccess, minDelayMs: 10, maxDelayMs: 5 }),
+    ).rejects.toThrow(/maxDelayMs/);
+    await expect(waitFor({ poll: states({ status: 'x' }), isSuccess, jitter: 2 })).rejects.toThrow(
+      /jitter/,
+    );
+  });
+});
