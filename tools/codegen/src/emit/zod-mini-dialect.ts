@@ -1,0 +1,41 @@
+import type { ZodCheck, ZodDialect } from './zod-dialect.js';
+
+const PURE = '/* @__PURE__ */ ';
+
+function miniCheck(check: ZodCheck): string {
+  switch (check.kind) {
+    case 'regex':
+      return `${PURE}z.regex(${check.source})`;
+    case 'integer':
+      return `${PURE}z.refine(Number.isInteger, 'Expected an integer')`;
+    default:
+      return `${PURE}z.${check.kind}(${check.value})`;
+  }
+}
+
+/** zod/mini: functional, tree-shakable (`z.optional(z.string())`), every call marked pure. */
+export const zodMiniDialect: ZodDialect = {
+  flavour: 'mini',
+  importZod: `import * as z from 'zod/mini';`,
+  call: (fn, ...args) => `${PURE}z.${fn}(${args.join(', ')})`,
+  callLocal: (fn, ...args) => `${PURE}${fn}(${args.join(', ')})`,
+  optional: (inner) => `${PURE}z.optional(${inner})`,
+  nullable: (inner) => `${PURE}z.nullable(${inner})`,
+  withDefault: (inner, value) => `${PURE}z._default(${inner}, ${value})`,
+  // One annotation at the start of `z.string().check(…)` covers the whole call chain.
+  checks: (base, checks) =>
+    checks.length === 0
+      ? base
+      : `${base.startsWith(PURE) ? '' : PURE}${base}.check(${checks.map(miniCheck).join(', ')})`,
+  catchall: (object, value) => `${PURE}z.catchall(${object}, ${value})`,
+  extend: (object, shape) => `${PURE}z.extend(${object}, ${shape})`,
+  schemaType: (output, input) =>
+    input === undefined ? `z.ZodMiniType<${output}>` : `z.ZodMiniType<${output}, ${input}>`,
+  unknownVariantHelper: () => `
+/** Accepts an object whose tag is none of \`known\`: a variant added to the API after generation. */
+const unknownVariant = <K extends string>(key: K, known: readonly string[]) =>
+  ${PURE}z.looseObject({
+    [key]: ${PURE}z.string().check(${PURE}z.refine((tag) => !known.includes(tag), 'Known tag: see the matching variant')),
+  }) as unknown as z.ZodMiniType<UnknownVariant<K>>;
+`,
+};
