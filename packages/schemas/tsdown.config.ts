@@ -1,3 +1,10 @@
 import { libraryBuildConfig } from '../../tsdown.shared.js';
 
-export default libraryBuildConfig({ platform: 'neutral' });
+const entry: Record<string, string> = { index: 'src/index.ts' };
+for (const api of ['scenario', 'cadenya']) {
+  entry[api] = `src/generated/${api}/index.ts`;
+  entry[`${api}-classic`] = `src/generated/${api}/classic-index.ts`;
+  entry[`${api}-operations`] = `src/generated/${api}/operations.ts`;
+}
+
+export default libraryBuildConfig({ platform: 'neutral', entry });

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { createHttpClient } from '@upkit/core-http';
-import { build } from 'esbuild';
+import { gzippedBundleSize } from '../bundle-size.js';
 import { z } from 'zod';
 import { interleaved, type Benchmark, type Measurement } from '../benchmark.js';
 
@@ -125,14 +124,10 @@ async function measureOverhead(): Promise<Measurement[]> {
 }
 
 async function measureSize(): Promise<Measurement[]> {
-  const whole = await bundledSize({ entryPoints: [coreHttpEntry] });
-  const typical = await bundledSize({
-    stdin: {
-      contents: `export { createHttpClient, bearerAuth, basicAuth, resolveOption, NotFoundError } from ${JSON.stringify(coreHttpEntry)};`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-  });
+  const whole = await gzippedBundleSize(`export * from ${JSON.stringify(coreHttpEntry)};`);
+  const typical = await gzippedBundleSize(
+    `export { createHttpClient, bearerAuth, basicAuth, resolveOption, NotFoundError } from ${JSON.stringify(coreHttpEntry)};`,
+  );
   return [
     {
       name: '@upkit/core-http, whole public API, minified + gzipped',
@@ -147,22 +142,6 @@ async function measureSize(): Promise<Measurement[]> {
       target: '< 12000 bytes',
     },
   ];
-}
-
-async function bundledSize(input: Parameters<typeof build>[0]): Promise<number> {
-  const result = await build({
-    ...input,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles?.[0]?.contents;
-  if (!code) throw new Error('esbuild produced no output');
-  return gzipSync(code, { level: 9 }).byteLength;
 }
 
 function listen(server: Server): Promise<void> {
