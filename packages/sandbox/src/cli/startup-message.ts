@@ -1,0 +1,35 @@
+import { DEFAULT_CREDENTIALS } from '../credentials.js';
+import type { Sandbox } from '../sandbox.js';
+import { VERSION } from '../version.js';
+
+/**
+ * What the CLI prints once it listens: the base URLs, and the credentials to use. Only the
+ * development defaults are printed; a credential given on the command line is not echoed.
+ */
+export function startupMessage(sandbox: Sandbox, temporaryDataDir: boolean): string {
+  const { scenario, cadenya } = sandbox.credentials;
+  const show = (value: string, fallback: string, flag: string) =>
+    value === fallback ? value : `(as given with ${flag})`;
+  return [
+    `upkit-sandbox ${VERSION} listening on ${sandbox.url}`,
+    '',
+    `  Scenario API    ${sandbox.scenarioBaseUrl}`,
+    `  Cadenya API     ${sandbox.cadenyaBaseUrl}`,
+    `  Storage         ${sandbox.storageUrl}`,
+    `  Inspection API  ${sandbox.inspectionUrl}`,
+    `  Data directory  ${sandbox.dataDir}${temporaryDataDir ? ' (temporary: removed on exit)' : ''}`,
+    '',
+    'Development credentials (they open this sandbox only):',
+    `  SCENARIO_SDK_API_KEY=${show(scenario.apiKey, DEFAULT_CREDENTIALS.scenario.apiKey, '--scenario-api-key')}`,
+    `  SCENARIO_SDK_API_SECRET=${show(scenario.apiSecret, DEFAULT_CREDENTIALS.scenario.apiSecret, '--scenario-api-secret')}`,
+    `  Scenario bearer token: ${show(scenario.bearerToken, DEFAULT_CREDENTIALS.scenario.bearerToken, '--scenario-bearer-token')}`,
+    `  Scenario projects: ${[scenario.projectId, ...scenario.otherProjectIds].join(', ')} (the first is the default)`,
+    `  CADENYA_BASE_URL=${sandbox.cadenyaBaseUrl}`,
+    `  CADENYA_API_KEY=${show(cadenya.apiKey, DEFAULT_CREDENTIALS.cadenya.apiKey, '--cadenya-api-key')}`,
+    `  CADENYA_WORKSPACE_ID=${cadenya.workspaceId}`,
+    `  Other Cadenya workspaces: ${cadenya.otherWorkspaceIds.join(', ')}`,
+    '',
+    'Ctrl-C stops it.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,122 @@
+import type { SandboxCredentialsInput } from './credentials.js';
+import type { FaultSettings } from './faults/fault-settings.js';
+import type { SandboxLogger } from './logger.js';
+
+/** Settings of the emulated Scenario API. */
+export interface ScenarioSettings {
+  /**
+   * Every part but the last must be at least this many bytes when the upload is completed (S3's
+   * rule). Lower it to test with small files.
+   * @default 5242880 (5 MiB)
+   */
+  readonly minPartSize?: number;
+  /**
+   * How long an upload stays `validating` after the complete action, in ms.
+   * @default 1000
+   */
+  readonly validatingDelayMs?: number;
+  /**
+   * How long an upload stays `validated` before `imported`, in ms.
+   * @default 1000
+   */
+  readonly importDelayMs?: number;
+  /**
+   * Lifetime of part URLs, in seconds (`faults.urlTtlSeconds` overrides it).
+   * @default 3600
+   */
+  readonly partUrlTtlSeconds?: number;
+}
+
+/** Settings of the emulated Cadenya API. */
+export interface CadenyaSettings {
+  /**
+   * Lifetime of upload URLs, in seconds (`faults.urlTtlSeconds` overrides it).
+   * @default 900
+   */
+  readonly uploadUrlTtlSeconds?: number;
+  /**
+   * The largest upload a memory entry may consume, in bytes (its content is answered inline).
+   * @default 10485760 (10 MiB)
+   */
+  readonly maxMemoryEntryBytes?: number;
+}
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /**
+   * TCP port; 0 picks a free one.
+   * @default 0
+   */
+  readonly port?: number;
+  /**
+   * Interface to listen on.
+   * @default '127.0.0.1'
+   */
+  readonly host?: string;
+  /**
+   * Directory for the state and the stored objects; reopened as it is on the next start. Without
+   * it, a temporary directory that is removed on close.
+   */
+  readonly dataDir?: string;
+  /**
+   * The origin clients reach the sandbox at (e.g. behind a proxy); presigned URLs are built on
+   * it, and their `host` is signed.
+   * @default `http://<host>:<port>` (127.0.0.1 when listening on every interface)
+   */
+  readonly publicUrl?: string;
+  /** Credentials to accept; anything left out keeps its development default. */
+  readonly credentials?: SandboxCredentialsInput;
+  readonly scenario?: ScenarioSettings;
+  readonly cadenya?: CadenyaSettings;
+  /** Faults to inject from the start; change them at run time with `POST /_sandbox/faults`. */
+  readonly faults?: FaultSettings;
+  /**
+   * Where to log.
+   * @default console, with `[upkit-sandbox]` prefixes
+   */
+  readonly logger?: SandboxLogger;
+  /**
+   * Log one line per request (method, path, status; never a query string).
+   * @default false
+   */
+  readonly logRequests?: boolean;
+  /**
+   * How many requests `GET /_sandbox/requests` keeps.
+   * @default 10000
+   */
+  readonly requestLogLimit?: number;
+  /**
+   * The clock, in epoch ms. Tests move it forward to expire URLs or advance uploads without
+   * waiting.
+   * @default Date.now
+   */
+  readonly now?: () => number;
+}
+
+export interface ResolvedScenarioSettings {
+  readonly minPartSize: number;
+  readonly validatingDelayMs: number;
+  readonly importDelayMs: number;
+  readonly partUrlTtlSeconds: number;
+}
+
+export interface ResolvedCadenyaSettings {
+  readonly uploadUrlTtlSeconds: number;
+  readonly maxMemoryEntryBytes: number;
+}
+
+export function resolveScenarioSettings(s: ScenarioSettings = {}): ResolvedScenarioSettings {
+  return {
+    minPartSize: s.minPartSize ?? 5 * 1024 * 1024,
+    validatingDelayMs: s.validatingDelayMs ?? 1000,
+    importDelayMs: s.importDelayMs ?? 1000,
+    partUrlTtlSeconds: s.partUrlTtlSeconds ?? 3600,
+  };
+}
+
+export function resolveCadenyaSettings(s: CadenyaSettings = {}): ResolvedCadenyaSettings {
+  return {
+    uploadUrlTtlSeconds: s.uploadUrlTtlSeconds ?? 900,
+    maxMemoryEntryBytes: s.maxMemoryEntryBytes ?? 10 * 1024 * 1024,
+  };
+}

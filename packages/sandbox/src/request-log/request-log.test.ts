@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cadenyaCall, httpRequest, inspect, pollUntil, scenarioCall } from '../testing/http.js';
+import { startTestSandbox } from '../testing/test-sandbox.js';
+import type { TestSandbox } from '../testing/test-sandbox.js';
+import { classifyPath, RequestLog } from './request-log.js';
+
+let current: TestSandbox | undefined;
+afterEach(async () => {
+  await current?.sandbox.close();
+  current = undefined;
+});
+
+describe('the request log', () => {
+  it('records each request without query strings or credentials, and can be cleared', async () => {
+    current = await startTestSandbox({ logRequests: true });
+    const t = current;
+    const { scenario, cadenya, storage } = t.sandbox.credentials;
+    const file = Buffer.from('plain bytes of a file');
+    const created = await scenarioCall(
+      t.sandbox,
+      'POST',
+      '/uploads?projectId=' + scenario.projectId,
+      {
+        body: {
+          fileName: 'a.txt',
+          contentType: 'text/plain',
+          fileSize: file.length,
+          parts: 1,
+          kind: 'asset',
+        },
+      },
+    );
+    await httpRequest(created.body.upload.parts[0].url, {
+      body: file,
+      headers: { 'content-length': file.length },
+    });
+    await scenarioCall(t.sandbox, 'POST', `/uploads/${created.body.upload.id}/action`, {
+      body: { action: 'complete' },
+    });
+    await pollUntil(
+      () => scenarioCall(t.sandbox, 'GET', `/uploads/${created.body.upload.id}`),
+      (r) => r.body.upload.status === 'imported',
+    );
+    const cad = await cadenyaCall(
+      t.sandbox,
+      'POST',
+      `/v1/workspaces/${cadenya.workspaceId}/uploads`,
+      {
+        body: {
+          metadata: { name: 'n' },
+          spec: { filename: 'f', contentType: 'text/plain', sizeBytes: '4' },
+        },
+      },
+    );
+    await httpRequest(cad.body.info.uploadUrl, {
+      body: 'oops',
+      headers: { 'content-type': 'text/html', 'content-length': 4 },
+    });
+    await httpRequest(cad.body.info.uploadUrl, {
+      body: 'abcd',
+      headers: {
+        'content-type': 'text/plain',
+        'content-length': 4,
+        authorization: `Bearer ${cadenya.apiKey}`,
+      },
+    });
+    await scenarioCall(t.sandbox, 'GET', '/uploads/x', { auth: null });
+
+    const entries = (await inspect(t.sandbox, 'GET', '/requests')).body.requests;
+    expect(entries.length).toBeGreaterThanOrEqual(8);
+    expect(entries[0]).toMatchObject({
+      method: 'POST',
+      path: '/scenario/v1/uploads',
+      status: 200,
+      authorization: true,
+      routeClass: 'api',
+      api: 'scenario',
+    });
+    expect(Number.isNaN(Date.parse(entries[0].timestamp))).toBe(false);
+    expect(entries[1]).toMatchObject({
+      method: 'PUT',
+      status: 200,
+      authorization: false,
+      routeClass: 'storage',
+    });
+    expect(entries).toContainEqual(
+      expect.objectContaining({ routeClass: 'storage', status: 403, authorization: false }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({ routeClass: 'storage', status: 400, authorization: true }),
+    );
+    expect(entries.at(-1)).toMatchObject({ status: 401, authorization: false });
+
+    const secrets = [
+      scenario.apiKey,
+      scenario.apiSecret,
+      scenario.bearerToken,
+      Buffer.from(`${scenario.apiKey}:${scenario.apiSecret}`).toString('base64'),
+      cadenya.apiKey,
+      storage.secretAccessKey,
+      'X-Amz-Signature',
+      'X-Amz-Credential',
+      '?',
+    ];
+    const logged = JSON.stringify(entries) + t.logger.text();
+    for (const secret of secrets) expect(logged).not.toContain(secret);
+    expect(t.logger.lines.filter((l) => l.level === 'info').length).toBeGreaterThanOrEqual(
+      entries.length,
+    );
+
+    expect((await fetch(`${t.sandbox.inspectionUrl}/requests`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
+    expect((await inspect(t.sandbox, 'GET', '/requests')).body.requests).toEqual([]);
+  });
+
+  it('keeps the newest entries up to its limit', () => {
+    const log = new RequestLog(2);
+    for (const path of ['/a', '/b', '/c']) {
+      log.add({
+        timestamp: '',
+        method: 'GET',
+        path,
+        status: 200,
+        authorization: false,
+        routeClass: 'other',
+        durationMs: 0,
+      });
+    }
+    expect(log.list().map((e) => e.path)).toEqual(['/b', '/c']);
+  });
+
+  it('classifies paths', () => {
+    expect(classifyPath('/scenario/v1/uploads')).toEqual({ routeClass: 'api', api: 'scenario' });
+    expect(classifyPath('/cadenya/v1/x')).toEqual({ routeClass: 'api', api: 'cadenya' });
+    expect(classifyPath('/storage/b/k')).toEqual({ routeClass: 'storage' });
+    expect(classifyPath('/_sandbox/requests')).toEqual({ routeClass: 'inspection' });
+    expect(classifyPath('/elsewhere')).toEqual({ routeClass: 'other' });
+  });
+});

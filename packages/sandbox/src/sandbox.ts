@@ -1,0 +1,158 @@
+import { stat } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp } from './app.js';
+import { resolveCredentials } from './credentials.js';
+import type { SandboxCredentials } from './credentials.js';
+import { SandboxConfigError } from './errors/sandbox-config-error.js';
+import { FaultInjector } from './faults/fault-injector.js';
+import { parseFaultSettings } from './faults/fault-settings.js';
+import type { FaultSettings } from './faults/fault-settings.js';
+import { consoleLogger } from './logger.js';
+import { resolveCadenyaSettings, resolveScenarioSettings } from './options.js';
+import type { SandboxOptions } from './options.js';
+import { closeDataDir, openDataDir } from './persistence/data-dir.js';
+import { StateStore } from './persistence/state-store.js';
+import { RequestLog } from './request-log/request-log.js';
+import type { SandboxContext } from './sandbox-context.js';
+import { ScenarioLifecycle } from './scenario/scenario-lifecycle.js';
+import { Scheduler } from './scheduler.js';
+import { ObjectStore } from './storage/object-store.js';
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** The origin, e.g. `http://127.0.0.1:4010`. */
+  readonly url: string;
+  /** Base URL of the Scenario API: `${url}/scenario/v1`. */
+  readonly scenarioBaseUrl: string;
+  /** Base URL of the Cadenya API: `${url}/cadenya`. */
+  readonly cadenyaBaseUrl: string;
+  /** Base URL of object storage: `${url}/storage`. */
+  readonly storageUrl: string;
+  /** Base URL of the inspection API: `${url}/_sandbox`. */
+  readonly inspectionUrl: string;
+  /** The TCP port it listens on. */
+  readonly port: number;
+  /** The data directory in use (temporary unless `dataDir` was given). */
+  readonly dataDir: string;
+  /** The credentials the sandbox accepts (and its storage signing key). */
+  readonly credentials: SandboxCredentials;
+  /** Replaces the fault settings (as `POST /_sandbox/faults` does). */
+  setFaults(settings: FaultSettings): void;
+  /** Stops listening, writes the state, and removes a temporary data directory. Idempotent. */
+  close(): Promise<void>;
+}
+
+function checkInteger(value: number | undefined, name: string, min: number, max: number): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SandboxConfigError(`${name} must be an integer in [${min}, ${max}], got ${value}`);
+  }
+}
+
+function originFor(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
+/** How long in-flight requests may finish after close() before their connections are cut. */
+const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Starts the sandbox: the Scenario and Cadenya upload APIs, their object storage and the
+ * inspection API, on one HTTP server.
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  checkInteger(options.port, 'port', 0, 65_535);
+  checkInteger(options.scenario?.minPartSize, 'scenario.minPartSize', 1, 5 * 1024 ** 3);
+  checkInteger(options.scenario?.validatingDelayMs, 'scenario.validatingDelayMs', 0, 86_400_000);
+  checkInteger(options.scenario?.importDelayMs, 'scenario.importDelayMs', 0, 86_400_000);
+  checkInteger(options.scenario?.partUrlTtlSeconds, 'scenario.partUrlTtlSeconds', 1, 604_800);
+  checkInteger(options.cadenya?.uploadUrlTtlSeconds, 'cadenya.uploadUrlTtlSeconds', 1, 604_800);
+  checkInteger(options.cadenya?.maxMemoryEntryBytes, 'cadenya.maxMemoryEntryBytes', 0, 2 ** 30);
+  checkInteger(options.requestLogLimit, 'requestLogLimit', 0, 10_000_000);
+  const faultSettings = parseFaultSettings(options.faults ?? {});
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? Date.now;
+
+  const dataDir = await openDataDir(options.dataDir);
+  let origin = options.publicUrl?.replace(/\/+$/, '') ?? '';
+  const store = await StateStore.open(dataDir.stateFile);
+  const objects = new ObjectStore(dataDir, store, now);
+  await objects.dropMissingObjects(async (path) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    ),
+  );
+
+  const ctx: SandboxContext = {
+    credentials: resolveCredentials(options.credentials),
+    scenario: resolveScenarioSettings(options.scenario),
+    cadenya: resolveCadenyaSettings(options.cadenya),
+    dataDir,
+    store,
+    objects,
+    faults: new FaultInjector(faultSettings),
+    requestLog: new RequestLog(options.requestLogLimit ?? 10_000),
+    scheduler: new Scheduler(now),
+    logger: options.logger ?? consoleLogger(),
+    logRequests: options.logRequests ?? false,
+    now,
+    publicUrl: () => origin,
+    backgroundErrors: [],
+  };
+  const lifecycle = new ScenarioLifecycle(ctx);
+  const app = createApp(ctx, lifecycle);
+
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    // Keep the process's own Request/Response: the sandbox often runs inside a test process.
+    overrideGlobalObjects: false,
+  }) as Server;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await closeDataDir(dataDir);
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  if (!origin) origin = originFor(host, port);
+  lifecycle.resume();
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      });
+      ctx.scheduler.close();
+      await lifecycle.idle();
+      await store.flush();
+      await closeDataDir(dataDir);
+    })();
+    return closing;
+  };
+
+  return {
+    url: origin,
+    scenarioBaseUrl: `${origin}/scenario/v1`,
+    cadenyaBaseUrl: `${origin}/cadenya`,
+    storageUrl: `${origin}/storage`,
+    inspectionUrl: `${origin}/_sandbox`,
+    port,
+    dataDir: dataDir.root,
+    credentials: ctx.credentials,
+    setFaults: (settings) => ctx.faults.configure(parseFaultSettings(settings)),
+    close,
+  };
+}
