@@ -131,6 +131,7 @@ describe('startupMessage', () => {
         expect(text).toContain(url);
       }
       expect(text).toContain(`SCENARIO_SDK_API_KEY=${DEFAULT_CREDENTIALS.scenario.apiKey}`);
+      expect(text).toMatch(/SCENARIO_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/scenario\/v1\n/);
       expect(text).toContain(`SCENARIO_SDK_API_SECRET=${DEFAULT_CREDENTIALS.scenario.apiSecret}`);
       expect(text).toContain(DEFAULT_CREDENTIALS.scenario.bearerToken);
       expect(text).toContain(`CADENYA_WORKSPACE_ID=${DEFAULT_CREDENTIALS.cadenya.workspaceId}`);

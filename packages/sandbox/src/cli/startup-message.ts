@@ -20,6 +20,7 @@ export function startupMessage(sandbox: Sandbox, temporaryDataDir: boolean): str
     `  Data directory  ${sandbox.dataDir}${temporaryDataDir ? ' (temporary: removed on exit)' : ''}`,
     '',
     'Development credentials (they open this sandbox only):',
+    `  SCENARIO_BASE_URL=${sandbox.scenarioBaseUrl}`,
     `  SCENARIO_SDK_API_KEY=${show(scenario.apiKey, DEFAULT_CREDENTIALS.scenario.apiKey, '--scenario-api-key')}`,
     `  SCENARIO_SDK_API_SECRET=${show(scenario.apiSecret, DEFAULT_CREDENTIALS.scenario.apiSecret, '--scenario-api-secret')}`,
     `  Scenario bearer token: ${show(scenario.bearerToken, DEFAULT_CREDENTIALS.scenario.bearerToken, '--scenario-bearer-token')}`,
