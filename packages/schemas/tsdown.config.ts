@@ -4,6 +4,7 @@ const entry: Record<string, string> = { index: 'src/index.ts' };
 for (const api of ['scenario', 'cadenya']) {
   entry[api] = `src/generated/${api}/index.ts`;
   entry[`${api}-classic`] = `src/generated/${api}/classic-index.ts`;
+  entry[`${api}-standard`] = `src/generated/${api}/standard-index.ts`;
   entry[`${api}-operations`] = `src/generated/${api}/operations.ts`;
 }
 

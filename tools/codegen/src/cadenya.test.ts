@@ -8,7 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, writeGeneratedFiles } from './generate.js';
 import { formatPointer, getAtPointer } from './load/json-pointer.js';
 import { componentIdentifier } from './naming/identifiers.js';
-import { importGenerated, scratchDir } from './testing/fixtures.js';
+import { assertSameVerdict, compareModules } from './testing/compare-flavours.js';
+import type { StandardLike } from './testing/compare-flavours.js';
+import { FIXTURES, generateFixtureInto, importGenerated, scratchDir } from './testing/fixtures.js';
+import type { FixtureName } from './testing/fixtures.js';
+import { writeTypeChecks } from './testing/type-checks.js';
 import type { AnySchema } from './testing/zod-def.js';
 import { elementOf, findProperty, unwrap } from './testing/zod-def.js';
 
@@ -22,18 +26,30 @@ const outDir = scratchDir('cadenya');
 type Json = Record<string, unknown>;
 let spec: Json;
 let files: Map<string, string>;
+let typeChecks: string[];
 
 beforeAll(async () => {
   expect(existsSync(SPEC), `${SPEC} is missing`).toBe(true);
   spec = parse(await readFile(SPEC, 'utf8')) as Json;
-  ({ files } = await generate({ input: SPEC }));
+  // Unformatted: prettier on these large files would take most of the suite's time.
+  ({ files } = await generate({ input: SPEC, skipFormat: true }));
   await writeGeneratedFiles(files, outDir);
+  // The fixtures' standard types are compared in the same program (one load of zod's types).
+  const fixtureDirs = await Promise.all(
+    (Object.keys(FIXTURES) as FixtureName[]).map((name) =>
+      generateFixtureInto(name, `types/${name}`),
+    ),
+  );
+  typeChecks = await Promise.all([outDir, ...fixtureDirs].map(writeTypeChecks));
 }, 60_000);
 
 describe('the full Cadenya document', () => {
-  it('type-checks under strict, noUncheckedIndexedAccess and nodenext', () => {
+  it('type-checks under strict, noUncheckedIndexedAccess and nodenext; standard types equal zod/mini ones', () => {
+    // Each flavour-types.check.ts asserts, for every schema (here and in every fixture), that the
+    // standard output type is the zod/mini one and every exported type the same, so a mismatch is a
+    // diagnostic here.
     const program = ts.createProgram({
-      rootNames: [...files.keys()].map((name) => join(outDir, name)),
+      rootNames: [...[...files.keys()].map((name) => join(outDir, name)), ...typeChecks],
       options: {
         strict: true,
         noUncheckedIndexedAccess: true,
@@ -80,11 +96,13 @@ describe('the full Cadenya document', () => {
     ).toEqual(expected.sort());
   });
 
-  describe.each(['mini', 'classic'] as const)(
+  describe.each(['mini', 'classic', 'standard'] as const)(
     'every example parses with its %s schema',
     (flavour) => {
       it('checks schema, parameter and media-type examples', async () => {
-        const module = await importGenerated<Record<string, AnySchema>>(outDir, `${flavour}.ts`);
+        const zodFlavour = flavour === 'standard' ? 'mini' : flavour;
+        const module = await importGenerated<Record<string, AnySchema>>(outDir, `${zodFlavour}.ts`);
+        const standard = await importGenerated<Record<string, StandardNode>>(outDir, 'standard.ts');
         const { operations } = await importGenerated<{
           operations: Record<string, { method: string; path: string }>;
         }>(outDir, 'operations.ts');
@@ -95,14 +113,21 @@ describe('the full Cadenya document', () => {
           if (!entry) throw new Error(`No operation for ${method} ${path}`);
           return entry[0].charAt(0).toUpperCase() + entry[0].slice(1);
         };
-        // Undefined only for a readOnly property of a strict (request-only) schema: such
-        // properties are left out of request schemas by design, so no schema exists for them.
-        const schemaFor = (pointer: string[]): AnySchema | undefined => {
+        // The zod schema at an example's location and, when the standard schemas can be walked
+        // there (through objects, arrays and wrappers), its standard twin. `zod` is undefined only
+        // for a readOnly property of a strict (request-only) schema: such properties are left out
+        // of request schemas by design, so no schema exists for them.
+        const schemaFor = (
+          pointer: string[],
+        ): { zod: AnySchema | undefined; standard: StandardNode | undefined } => {
           const [root, ...rest] = pointer;
           let schema: AnySchema | undefined;
+          let twin: StandardNode | undefined;
           let tail: string[];
           if (root === 'components' && rest[0] === 'schemas') {
-            schema = module[componentIdentifier(rest[1]!)];
+            const name = componentIdentifier(rest[1]!);
+            schema = module[name];
+            twin = standard[name];
             tail = rest.slice(2);
           } else if (root === 'paths') {
             const [path, method, kind, ...more] = rest as [string, string, string, ...string[]];
@@ -111,14 +136,17 @@ describe('the full Cadenya document', () => {
               const param = (((spec.paths as Json)[path] as Json)[method] as Json)
                 .parameters as Json[];
               const p = param[Number(more[0])]!;
-              const params = module[`${type}${p.in === 'path' ? 'PathParams' : 'QueryParams'}`]!;
-              schema = findProperty(params, String(p.name));
+              const paramsName = `${type}${p.in === 'path' ? 'PathParams' : 'QueryParams'}`;
+              schema = findProperty(module[paramsName]!, String(p.name));
+              twin = standardProperty(standard[paramsName], String(p.name));
               tail = more.slice(1)[0] === 'schema' ? more.slice(2) : more.slice(1);
             } else if (kind === 'requestBody' && more[0] === 'content') {
               schema = module[`${type}Body`];
+              twin = standard[`${type}Body`];
               tail = more.slice(2)[0] === 'schema' ? more.slice(3) : [];
             } else if (kind === 'responses' && more[1] === 'content') {
               schema = module[`${type}Response${more[0]}`];
+              twin = standard[`${type}Response${more[0]}`];
               tail = more.slice(3)[0] === 'schema' ? more.slice(4) : [];
             } else {
               throw new Error(`Unsupported example location /${pointer.join('/')}`);
@@ -138,14 +166,22 @@ describe('the full Cadenya document', () => {
               const strict =
                 unwrap(schema)._zod.def.catchall !== undefined &&
                 (unwrap(schema)._zod.def.catchall as AnySchema)._zod.def.type === 'never';
-              if (found === undefined && raw.readOnly === true && strict) return undefined;
+              if (found === undefined && raw.readOnly === true && strict) {
+                return { zod: undefined, standard: undefined };
+              }
               schema = found;
-            } else if (segment === 'items') schema = elementOf(schema);
-            else if (['allOf', 'oneOf', 'anyOf'].includes(segment)) i++;
-            else throw new Error(`Unsupported example location /${pointer.join('/')}`);
+              twin = standardProperty(twin, name);
+            } else if (segment === 'items') {
+              schema = elementOf(schema);
+              twin = standardUnwrap(twin)?.item;
+            } else if (['allOf', 'oneOf', 'anyOf'].includes(segment)) {
+              i++;
+              // A variant's example: the standard union cannot be walked into.
+              if (segment !== 'allOf') twin = undefined;
+            } else throw new Error(`Unsupported example location /${pointer.join('/')}`);
           }
           if (!schema) throw new Error(`No generated schema for /${pointer.join('/')}`);
-          return schema;
+          return { zod: schema, standard: twin };
         };
 
         const examples: { pointer: string[]; value: unknown }[] = [];
@@ -169,15 +205,58 @@ describe('the full Cadenya document', () => {
         const failures: string[] = [];
         let checked = 0;
         for (const { pointer, value } of examples) {
-          const schema = schemaFor(pointer);
-          if (schema === undefined) continue;
+          const { zod, standard: twin } = schemaFor(pointer);
+          if (zod === undefined) continue;
+          const where = `/${pointer.join('/')}`;
+          if (flavour === 'standard') {
+            if (twin === undefined) continue;
+            checked++;
+            try {
+              assertSameVerdict(where, zod, twin, value);
+              if (zod.safeParse(value).success !== true) failures.push(`${where}: rejected`);
+            } catch (error) {
+              failures.push((error as Error).message);
+            }
+            continue;
+          }
           checked++;
-          const result = schema.safeParse(value);
-          if (!result.success) failures.push(`/${pointer.join('/')}: ${JSON.stringify(value)}`);
+          const result = zod.safeParse(value);
+          if (!result.success) failures.push(`${where}: ${JSON.stringify(value)}`);
         }
         expect(failures).toEqual([]);
         expect(checked).toBeGreaterThan(300);
       }, 30_000);
     },
   );
+
+  it('has standard validators that agree with zod/mini on generated and mutated values', async () => {
+    const mini = await importGenerated(outDir, 'mini.ts');
+    const standard = await importGenerated(outDir, 'standard.ts');
+    const { schemas } = compareModules(mini, standard, { valid: 4, mutated: 8, json: 2 });
+    expect(schemas).toBeGreaterThan(800);
+  }, 30_000);
 });
+
+/** A schema of standard.ts with the introspection its runtime keeps for discriminated unions. */
+interface StandardNode extends StandardLike {
+  shape?: Record<string, StandardNode>;
+  rest?: StandardNode | null;
+  inner?: StandardNode;
+  item?: StandardNode;
+}
+
+function standardUnwrap(node: StandardNode | undefined): StandardNode | undefined {
+  let current = node;
+  while (current?.inner) current = current.inner;
+  return current;
+}
+
+/** A property's standard schema, like findProperty (undefined where it cannot walk). */
+function standardProperty(node: StandardNode | undefined, name: string): StandardNode | undefined {
+  const inner = standardUnwrap(node);
+  if (inner?.shape) {
+    if (Object.prototype.hasOwnProperty.call(inner.shape, name)) return inner.shape[name];
+    return inner.rest ?? undefined;
+  }
+  return inner?.item;
+}

@@ -4,9 +4,11 @@ import { emitEntry, type EntrySource } from './emit/emit-entry.js';
 import { emitEnums } from './emit/emit-enums.js';
 import { emitInt64 } from './emit/emit-int64.js';
 import { emitOperations } from './emit/emit-operations.js';
+import { emitStandardRuntime } from './emit/emit-standard-runtime.js';
 import { emitTypes } from './emit/emit-types.js';
 import { emitZodModule } from './emit/emit-zod-module.js';
 import { header } from './emit/header.js';
+import { standardDialect } from './emit/standard-dialect.js';
 import { zodClassicDialect } from './emit/zod-classic-dialect.js';
 import { zodMiniDialect } from './emit/zod-mini-dialect.js';
 import { formatTypeScript } from './format.js';
@@ -43,19 +45,32 @@ export interface GenerateResult {
 export const GENERATED_FILES = [
   'mini.ts',
   'classic.ts',
+  'standard.ts',
+  'standard-runtime.ts',
   'enums.ts',
   'operations.ts',
   'types.ts',
   'int64.ts',
   'index.ts',
   'classic-index.ts',
+  'standard-index.ts',
 ] as const;
 
-/** The generated modules behind each entry file; `index.ts` serves zod/mini, `classic-index.ts` classic zod. */
+/**
+ * The generated modules behind each entry file; `index.ts` serves zod/mini, `classic-index.ts`
+ * classic zod, `standard-index.ts` the zod-free validators.
+ */
 const ENTRY_SOURCES = {
   'index.ts': ['mini.ts', 'enums.ts', 'int64.ts', 'types.ts'],
   'classic-index.ts': ['classic.ts', 'enums.ts', 'int64.ts', 'types.ts'],
+  'standard-index.ts': ['standard.ts', 'enums.ts', 'int64.ts', 'types.ts', 'standard-runtime.ts'],
 } as const;
+
+/**
+ * What the standard entry re-exports from the runtime: the Standard Schema types, unless the
+ * document already uses the name. The validators themselves stay internal.
+ */
+const RUNTIME_EXPORTS = ['StandardSchemaV1'];
 
 /** openapi-typescript's lower-case roots, renamed so that they read well beside the schemas. */
 const TYPES_RENAMES = {
@@ -79,6 +94,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const raw: Record<ModuleFile, string | Promise<string>> = {
     'mini.ts': emitZodModule(ir, naming, zodMiniDialect),
     'classic.ts': emitZodModule(ir, naming, zodClassicDialect),
+    'standard.ts': emitZodModule(ir, naming, standardDialect),
+    'standard-runtime.ts': emitStandardRuntime(),
     'enums.ts': emitEnums(ir, naming),
     'operations.ts': emitOperations(ir, naming),
     'types.ts': emitTypes(docs, ir),
@@ -103,6 +120,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       file,
       content: modules.get(file)!,
       ...(file === 'types.ts' ? { rename: typesRename } : {}),
+      ...(file === 'standard-runtime.ts' ? { only: RUNTIME_EXPORTS, skipTaken: true } : {}),
     }));
     modules.set(entry, await finish(emitEntry(entrySources)));
   }

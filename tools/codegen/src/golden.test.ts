@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, GENERATED_FILES } from './generate.js';
 import { FIXTURES, fixturePath } from './testing/fixtures.js';
 import { VERSION } from './version.js';
@@ -8,8 +8,13 @@ import type { FixtureName } from './testing/fixtures.js';
 // vitest never writes snapshots, so a change in output fails here until the goldens are updated
 // (`npx vitest run -u`) and reviewed.
 describe.each(Object.keys(FIXTURES) as FixtureName[])('golden output of %s', (name) => {
+  let first: Awaited<ReturnType<typeof generate>>;
+  beforeAll(async () => {
+    first = await generate({ input: fixturePath(name) });
+  });
+
   it('matches the checked-in files', async () => {
-    const { files } = await generate({ input: fixturePath(name) });
+    const { files } = first;
     expect([...files.keys()]).toEqual([...GENERATED_FILES]);
     for (const [file, content] of files) {
       await expect(content).toMatchFileSnapshot(`__golden__/${name}/${file}`);
@@ -17,7 +22,6 @@ describe.each(Object.keys(FIXTURES) as FixtureName[])('golden output of %s', (na
   });
 
   it('is deterministic and carries the do-not-edit header', async () => {
-    const first = await generate({ input: fixturePath(name) });
     const second = await generate({ input: fixturePath(name) });
     expect(second.files).toEqual(first.files);
     for (const content of first.files.values()) {

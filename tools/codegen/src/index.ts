@@ -1,6 +1,9 @@
 export { VERSION } from './version.js';
 export { generate, writeGeneratedFiles, GENERATED_FILES } from './generate.js';
 export type { GenerateOptions, GenerateResult } from './generate.js';
+export { generateClient, CLIENT_FILES } from './generate-client.js';
+export type { GenerateClientOptions } from './generate-client.js';
+export { fallbackMethod } from './client/client-methods.js';
 export { compareWithDirectory, isClean } from './check.js';
 export type { CheckResult } from './check.js';
 export { runCli } from './run-cli.js';

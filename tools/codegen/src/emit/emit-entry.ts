@@ -8,6 +8,10 @@ export interface EntrySource {
   content: string;
   /** Re-export these names under other names (`paths` → `CadenyaPaths`). */
   rename?: Readonly<Record<string, string>>;
+  /** Re-export only these names. */
+  only?: readonly string[];
+  /** Leave out names an earlier source already exports (instead of failing). */
+  skipTaken?: boolean;
 }
 
 interface ExportedName {
@@ -26,7 +30,9 @@ export function emitEntry(sources: readonly EntrySource[]): string {
   for (const source of sources) {
     const specifier = `./${source.file.replace(/\.ts$/, '.js')}`;
     const names = exportedNames(source).filter(({ name }) => {
+      if (source.only && !source.only.includes(name)) return false;
       const exported = source.rename?.[name] ?? name;
+      if (seen.has(exported) && source.skipTaken) return false;
       if (seen.has(exported)) throw new Error(`entry: ${exported} is exported twice`);
       seen.add(exported);
       return true;

@@ -6,7 +6,8 @@ import { tsdoc } from './tsdoc.js';
 /**
  * operations.ts: one descriptor per operation (plain `as const` objects, structurally assignable to
  * core-http's OperationDescriptor, which this file does not import), plus the `operations` record.
- * Schemas come from mini.ts, so a client that imports one descriptor bundles only its schemas.
+ * Schemas come from standard.ts (zod-free validators), so a client that imports one descriptor
+ * bundles only its own small validators and no zod.
  */
 export function emitOperations(ir: IrDocument, naming: Naming): string {
   const imports = new Set<string>();
@@ -34,7 +35,9 @@ export function emitOperations(ir: IrDocument, naming: Naming): string {
     .map((op) => `${op.exportName},`)
     .join('\n')}\n} as const;`;
   const head =
-    imports.size > 0 ? `import { ${[...imports].sort().join(', ')} } from './mini.js';\n\n` : '';
+    imports.size > 0
+      ? `import { ${[...imports].sort().join(', ')} } from './standard.js';\n\n`
+      : '';
   return `${head}${blocks.join('\n\n')}\n\n${record}\n`;
 }
 

@@ -1,7 +1,7 @@
 import type { IrComponent, IrSchema } from '../ir/ir.js';
 import { jsonLiteral, propertyKey } from '../naming/identifiers.js';
 import type { Direction, Naming } from '../naming/naming.js';
-import { emitsAsObject, propertyDocLines } from './zod-expression.js';
+import { canDiscriminate, emitsAsObject, propertyDocLines } from './zod-expression.js';
 import { tsdoc } from './tsdoc.js';
 
 export interface TsTypeContext {
@@ -10,6 +10,10 @@ export interface TsTypeContext {
   readonly io: 'output' | 'input';
   readonly naming: Naming;
   readonly components: ReadonlyMap<string, IrComponent>;
+  /** Components referenced lazily (the cycle being emitted): unions over them are not discriminated. */
+  readonly lazy: ReadonlySet<string>;
+  /** Inside an intersection objects stay open (as the schemas make them). */
+  readonly inIntersection?: boolean;
   /** Type name of a component in this direction and io (explicit for cycles, else z.output/z.input). */
   refType(component: string): string;
   /** Records a type imported from enums.ts. */
@@ -17,9 +21,9 @@ export interface TsTypeContext {
 }
 
 /**
- * A TypeScript type for a schema that matches what the zod emitters produce. Used only for
- * components in reference cycles: zod's inference cannot see through `z.lazy`, so those schemas are
- * annotated with an explicit type instead.
+ * A TypeScript type for a schema that matches what the schema emitters produce (zod's inferred
+ * types). The zod modules use it for components in reference cycles (zod's inference cannot see
+ * through `z.lazy`); the standard module annotates every schema with it.
  */
 export function tsType(s: IrSchema, ctx: TsTypeContext): string {
   const base = baseType(s, ctx);
@@ -51,7 +55,7 @@ function baseType(s: IrSchema, ctx: TsTypeContext): string {
     case 'object': {
       if (!emitsAsObject(s)) {
         const value = typeof s.additional === 'object' ? tsType(s.additional, ctx) : 'unknown';
-        return `{ [key: string]: ${value} }`;
+        return `Record<string, ${value}>`;
       }
       const members: string[] = [];
       for (const p of s.properties) {
@@ -64,14 +68,22 @@ function baseType(s: IrSchema, ctx: TsTypeContext): string {
           `${tsdoc(propertyDocLines(p))}${propertyKey(p.name)}${optional ? '?' : ''}: ${type}${optional ? ' | undefined' : ''};`,
         );
       }
-      const loose = ctx.direction === 'response' || s.additional === true;
-      const body = `{\n${members.join('\n')}${loose && typeof s.additional !== 'object' ? '\n[key: string]: unknown;' : ''}\n}`;
-      return typeof s.additional === 'object'
-        ? `${body} & { [key: string]: ${tsType(s.additional, ctx)} }`
-        : body;
+      // Other keys typed exactly as zod types them: `Record<string, unknown>` for an open object,
+      // an index signature (whose keyof also includes number) for a catch-all.
+      const loose = ctx.direction === 'response' || s.additional === true || ctx.inIntersection;
+      const rest =
+        typeof s.additional === 'object'
+          ? `{ [key: string]: ${tsType(s.additional, ctx)} }`
+          : loose
+            ? 'Record<string, unknown>'
+            : undefined;
+      // zod types an empty strict object as `Record<string, never>`.
+      if (members.length === 0) return rest ?? 'Record<string, never>';
+      const body = `{\n${members.join('\n')}\n}`;
+      return rest === undefined ? body : `${body} & ${rest}`;
     }
     case 'union': {
-      const d = s.discriminator;
+      const d = canDiscriminate(s, ctx.components, ctx.lazy) ? s.discriminator : undefined;
       const variants = s.variants.map((v, i) => {
         const t = tsType(v, ctx);
         if (!d) return t;
@@ -84,8 +96,10 @@ function baseType(s: IrSchema, ctx: TsTypeContext): string {
       }
       return variants.join(' | ');
     }
-    case 'intersection':
-      return s.parts.map((p) => `(${tsType(p, ctx)})`).join(' & ');
+    case 'intersection': {
+      const inner = { ...ctx, inIntersection: true };
+      return s.parts.map((p) => `(${tsType(p, inner)})`).join(' & ');
+    }
     case 'ref':
       return ctx.refType(s.component);
   }

@@ -65,8 +65,8 @@ function baseExpression(s: IrSchema, ctx: ZodContext): string {
     case 'array': {
       const checks: ZodCheck[] = [];
       if (ctx.direction === 'request') {
-        if (s.minItems !== undefined) checks.push({ kind: 'minLength', value: s.minItems });
-        if (s.maxItems !== undefined) checks.push({ kind: 'maxLength', value: s.maxItems });
+        if (s.minItems !== undefined) checks.push({ kind: 'minItems', value: s.minItems });
+        if (s.maxItems !== undefined) checks.push({ kind: 'maxItems', value: s.maxItems });
       }
       return dialect.checks(dialect.call('array', zodSchema(s.items, ctx)), checks);
     }
@@ -103,12 +103,9 @@ function stringExpression(s: IrString, ctx: ZodContext): string {
       base = dialect.call('iso.duration');
       break;
     case 'int64':
-      base = dialect.call('string');
-      checks.push({ kind: 'regex', source: '/^-?\\d+$/' });
-      break;
     case 'uint64':
       base = dialect.call('string');
-      checks.push({ kind: 'regex', source: '/^\\d+$/' });
+      checks.push({ kind: s.format });
       break;
     case 'uuid':
       // Responses use zod's lenient GUID shape: servers' ids are not always RFC 9562 variants.
@@ -167,18 +164,14 @@ function numberExpression(s: IrNumber, ctx: ZodContext): string {
   return dialect.checks(base, checks);
 }
 
-function literalList(values: readonly (string | number | boolean)[]): string {
-  return values.length === 1 ? jsonLiteral(values[0]) : `[${values.map(jsonLiteral).join(', ')}]`;
-}
-
 function enumExpression(e: IrEnum, ctx: ZodContext): string {
   const { dialect, naming } = ctx;
-  if (!e.open) return dialect.call('literal', literalList(e.values));
+  if (!e.open) return dialect.literal(e.values);
   const allStrings = e.values.every((v) => typeof v === 'string');
   if (ctx.direction === 'request') {
     const values = naming.enumValues(e.name);
     ctx.imports.values.add(values);
-    return dialect.call(allStrings ? 'enum' : 'literal', values);
+    return dialect.enumOf(values, allStrings);
   }
   const known = naming.known(e.name);
   ctx.imports.types.add(known);
@@ -204,11 +197,11 @@ function objectExpression(o: IrObject, ctx: ZodContext): string {
   if (!emitsAsObject(o)) {
     const value =
       typeof o.additional === 'object' ? zodSchema(o.additional, ctx) : dialect.call('unknown');
-    return dialect.call('record', dialect.call('string'), value);
+    return dialect.record(value);
   }
   const shape = objectShape(o.properties, ctx);
   if (typeof o.additional === 'object') {
-    return dialect.catchall(dialect.call('object', shape), zodSchema(o.additional, ctx));
+    return dialect.catchall(shape, zodSchema(o.additional, ctx));
   }
   const strict = ctx.direction === 'request' && o.additional !== true && !ctx.inIntersection;
   return dialect.call(strict ? 'strictObject' : 'looseObject', shape);
@@ -259,32 +252,55 @@ function unionExpression(u: IrUnion, ctx: ZodContext): string {
 }
 
 /**
+ * True when every variant of a union with a discriminator can carry its tag as a literal, so that
+ * the union is emitted as a discriminated union (in every flavour, and in the explicit types):
+ * each variant is an object, inline or a non-nullable component outside the current cycle.
+ */
+export function canDiscriminate(
+  u: IrUnion,
+  components: ReadonlyMap<string, IrComponent>,
+  lazy: ReadonlySet<string>,
+): boolean {
+  if (!u.discriminator) return false;
+  return u.variants.every((variant) => {
+    if (variant.nullable) return false;
+    if (variant.kind === 'ref') {
+      const schema = components.get(variant.component)?.schema;
+      return (
+        schema?.kind === 'object' &&
+        !schema.nullable &&
+        emitsAsObject(schema) &&
+        !lazy.has(variant.component)
+      );
+    }
+    return variant.kind === 'object' && emitsAsObject(variant);
+  });
+}
+
+/**
  * `z.discriminatedUnion` over the variants, each made to carry its tag as a literal. In responses
  * the union also accepts an object whose tag is unknown (typed `UnknownVariant<tag>`), so a new
  * variant on the server does not break old clients; `isKnown…()` tells them apart. Undefined when
  * some variant cannot carry a literal tag (then a plain union is used).
  */
 function discriminatedExpression(u: IrUnion, ctx: ZodContext): string | undefined {
+  if (!canDiscriminate(u, ctx.components, ctx.lazy)) return undefined;
   const d = u.discriminator!;
   const { dialect } = ctx;
   const tagKey = propertyKey(d.propertyName);
   const variants: string[] = [];
   for (const [i, variant] of u.variants.entries()) {
     const values = d.values[i]!;
-    const tag = dialect.call('literal', literalList(values));
-    if (variant.nullable) return undefined;
     if (variant.kind === 'ref') {
-      const component = ctx.components.get(variant.component);
-      const schema = component?.schema;
-      if (schema?.kind !== 'object' || schema.nullable || !emitsAsObject(schema)) return undefined;
-      if (ctx.lazy.has(variant.component)) return undefined;
+      const schema = ctx.components.get(variant.component)!.schema as IrObject;
       const name = ctx.naming.component(variant.component, ctx.direction);
       variants.push(
         hasLiteralTag(schema, d.propertyName, values, ctx.direction)
           ? name
-          : dialect.extend(name, `{ ${tagKey}: ${tag} }`),
+          : dialect.extend(name, `{ ${tagKey}: ${dialect.literal(values)} }`),
       );
-    } else if (variant.kind === 'object' && emitsAsObject(variant)) {
+    } else {
+      const object = variant as IrObject;
       const tagProperty: IrProperty = {
         name: d.propertyName,
         schema: { kind: 'enum', values, name: d.name, open: false, nullable: false, docs: {} },
@@ -294,12 +310,10 @@ function discriminatedExpression(u: IrUnion, ctx: ZodContext): string | undefine
         docs: {},
       };
       const properties = [
-        ...variant.properties.filter((p) => p.name !== d.propertyName),
+        ...object.properties.filter((p) => p.name !== d.propertyName),
         tagProperty,
       ];
-      variants.push(objectExpression({ ...variant, properties }, ctx));
-    } else {
-      return undefined;
+      variants.push(objectExpression({ ...object, properties }, ctx));
     }
   }
   const union = dialect.call(
@@ -312,7 +326,7 @@ function discriminatedExpression(u: IrUnion, ctx: ZodContext): string | undefine
   ctx.imports.values.add(tags);
   ctx.imports.types.add('UnknownVariant');
   ctx.imports.unknownVariant = true;
-  const fallback = dialect.callLocal('unknownVariant', stringLiteral(d.propertyName), tags);
+  const fallback = dialect.unknownVariant(stringLiteral(d.propertyName), tags);
   return dialect.call('union', `[${union}, ${fallback}]`);
 }
 

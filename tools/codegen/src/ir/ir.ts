@@ -200,6 +200,10 @@ export interface IrOperation {
   readonly summary?: string;
   readonly description?: string;
   readonly deprecated: boolean;
+  /** The operation's tags, in document order. */
+  readonly tags: readonly string[];
+  /** `x-upkit-method` (`uploads.retrieve`): where the client puts the operation. */
+  readonly clientMethod?: string;
   readonly pathParams: readonly IrParameter[];
   readonly queryParams: readonly IrParameter[];
   readonly body?: {

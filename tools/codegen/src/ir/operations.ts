@@ -118,6 +118,12 @@ export function convertOperations(docs: DocumentSet, converter: SchemaConverter)
         ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
         ...(typeof op.description === 'string' ? { description: op.description } : {}),
         deprecated: op.deprecated === true,
+        tags: Array.isArray(op.tags)
+          ? op.tags.filter((t): t is string => typeof t === 'string')
+          : [],
+        ...(op['x-upkit-method'] !== undefined
+          ? { clientMethod: clientMethodOf(op['x-upkit-method'], opNode) }
+          : {}),
         pathParams,
         queryParams,
         ...(body ? { body } : {}),
@@ -128,6 +134,17 @@ export function convertOperations(docs: DocumentSet, converter: SchemaConverter)
     }
   }
   return operations;
+}
+
+/** Checks an `x-upkit-method` value: dot-separated identifiers, at least `resource.method`. */
+function clientMethodOf(value: unknown, node: Located): string {
+  if (typeof value !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/.test(value)) {
+    throw new CodegenError(
+      `x-upkit-method must be "resource.method" (dot-separated identifiers), got ${JSON.stringify(value)}`,
+      displayLocation(node),
+    );
+  }
+  return value;
 }
 
 function listParameters(docs: DocumentSet, node: Located): Located<Json>[] {

@@ -7,6 +7,7 @@ export const FIXTURES = {
   'uploads-3.1': 'uploads-3.1.yaml',
   'petstore-3.0': 'petstore-3.0.json',
   multi: 'multi/main.yaml',
+  'edge-3.1': 'edge-3.1.yaml',
 } as const;
 
 export type FixtureName = keyof typeof FIXTURES;
@@ -38,3 +39,15 @@ export async function importGenerated<T = Record<string, unknown>>(
 ): Promise<T> {
   return (await import(pathToFileURL(`${outDir}/${file}`).href)) as T;
 }
+
+/**
+ * How the client golden (`__golden__/client/resources.ts`) is generated: from the uploads fixture,
+ * over the schemas golden beside it and a core-http type stub (no workspace package imports).
+ */
+export const CLIENT_GOLDEN = {
+  input: fixturePath('uploads-3.1'),
+  schemasModule: '../uploads-3.1',
+  coreModule: '../../__fixtures__/client/core-http-types.js',
+  pathDefaults: ['workspaceId'],
+  queryDefaults: ['limit'],
+} as const;

@@ -6,7 +6,7 @@ import {
   CadenyaUploadServiceCreateUploadBody,
   CadenyaUploadServiceCreateUploadResponse,
   CadenyaUploadServiceGetUploadResponse,
-} from './mini.js';
+} from './standard.js';
 
 /**
  * Create an upload

@@ -6,7 +6,7 @@ import {
   ScenarioGetUploadResponse,
   ScenarioTriggerUploadActionBody,
   ScenarioTriggerUploadActionResponse,
-} from './mini.js';
+} from './standard.js';
 
 /**
  * Create an upload

@@ -112,8 +112,7 @@ export type Folder = {
    * @default "rw"
    */
   mode?: KnownFolderMode | (string & {}) | undefined;
-  [key: string]: unknown;
-};
+} & Record<string, unknown>;
 export const Folder: z.ZodType<Folder> = z.looseObject({
   root: z.lazy(() => TreeNode).optional(),
   /**
@@ -157,8 +156,7 @@ export type TreeNode = {
   name: string;
   children?: Array<TreeNode> | undefined;
   folder?: Folder | undefined;
-  [key: string]: unknown;
-};
+} & Record<string, unknown>;
 export const TreeNode: z.ZodType<TreeNode> = z.looseObject({
   name: z.string(),
   children: z.array(z.lazy(() => TreeNode)).optional(),

@@ -119,8 +119,7 @@ export type Folder = {
    * @default "rw"
    */
   mode?: KnownFolderMode | (string & {}) | undefined;
-  [key: string]: unknown;
-};
+} & Record<string, unknown>;
 export const Folder: z.ZodMiniType<Folder> = /* @__PURE__ */ z.looseObject({
   root: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.lazy(() => TreeNode)),
   /**
@@ -167,8 +166,7 @@ export type TreeNode = {
   name: string;
   children?: Array<TreeNode> | undefined;
   folder?: Folder | undefined;
-  [key: string]: unknown;
-};
+} & Record<string, unknown>;
 export const TreeNode: z.ZodMiniType<TreeNode> = /* @__PURE__ */ z.looseObject({
   name: /* @__PURE__ */ z.string(),
   children: /* @__PURE__ */ z.optional(

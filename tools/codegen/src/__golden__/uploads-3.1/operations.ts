@@ -13,7 +13,7 @@ import {
   ListUploadsResponse,
   PutShapeBody,
   PutShapeResponse,
-} from './mini.js';
+} from './standard.js';
 
 /**
  * Create an upload
