@@ -51,6 +51,24 @@ export default tseslint.config(
     },
   },
   {
+    // The clients' end-to-end tests run against the sandbox: a test-only dependency, never shipped.
+    files: ['packages/*-client/src/**/*.test.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: depConstraints.map((c) =>
+            c.sourceTag === 'layer:client'
+              ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'layer:sandbox'] }
+              : c,
+          ),
+        },
+      ],
+    },
+  },
+  {
     // Build and test configs import the repository's shared settings by relative path.
     files: ['**/vitest.config.ts', '**/tsdown.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

@@ -1,1 +1,55 @@
 export { VERSION } from './version.js';
+
+// The client.
+export { Cadenya, DEFAULT_BASE_URL } from './cadenya.js';
+export type { CadenyaOptions } from './cadenya-options.js';
+export { Uploads } from './uploads.js';
+export type { CreateUploadParams, WaitUntilCompleteOptions, WorkspaceParams } from './uploads.js';
+export { toSizeBytes } from './size-bytes.js';
+export type { SizeBytesInput } from './size-bytes.js';
+export { MemoryLayersEntriesResource, MemoryLayersResource } from './generated/resources.js';
+export { APIPromise, RetryBudget } from '@upkit/core-http';
+export type {
+  ClientOptions,
+  Logger,
+  LogLevel,
+  Middleware,
+  OperationRequestOptions,
+  WithResponse,
+} from '@upkit/core-http';
+
+// Errors.
+export { InvalidSizeBytesError } from './errors/invalid-size-bytes-error.js';
+export { UploadConsumedError } from './errors/upload-consumed-error.js';
+export { UploadExpiredError } from './errors/upload-expired-error.js';
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  ResponseValidationError,
+  UnprocessableEntityError,
+  UpkitError,
+  WaiterFailureError,
+  WaiterTimeoutError,
+} from '@upkit/core-http';
+
+// Schema types.
+export type {
+  CadenyaCreateMemoryEntryRequest,
+  CadenyaCreateUploadRequest,
+  CadenyaMemoryEntryDetail,
+  CadenyaUpload,
+  CadenyaUploadInfo,
+  CadenyaUploadSpec,
+  KnownCadenyaUploadInfoStatus,
+} from '@upkit/schemas/cadenya/standard';

@@ -59,3 +59,4 @@ export { ConfigurationError } from './errors/configuration-error.js';
 export { WaiterTimeoutError } from './errors/waiter-timeout-error.js';
 export { WaiterFailureError } from './errors/waiter-failure-error.js';
 export type { ValidationIssue } from './errors/validation-issue.js';
+export { toHttpClientConfig, type ClientOptions } from './client/client-options.js';

@@ -1,0 +1,19 @@
+import { RequestValidationError } from '@upkit/core-http';
+
+/**
+ * `uploads.create()` was given a `spec.sizeBytes` that is not a byte count: negative, fractional,
+ * beyond `Number.MAX_SAFE_INTEGER` (the value may already have lost precision: pass a bigint or a
+ * string), or a string that is not a decimal integer. Nothing was sent.
+ */
+export class InvalidSizeBytesError extends RequestValidationError {
+  constructor(reason: string) {
+    super([{ path: ['body', 'spec', 'sizeBytes'], message: reason }], {
+      operationId: 'UploadService_CreateUpload',
+    });
+  }
+}
+Object.defineProperty(InvalidSizeBytesError.prototype, 'name', {
+  value: 'InvalidSizeBytesError',
+  writable: true,
+  configurable: true,
+});
