@@ -4,23 +4,25 @@ export interface WithResponse<T> {
   response: Response;
 }
 
+// A module-level executor: no closure to allocate per request.
+const resolveUndefined = (resolve: (value: never) => void): void => resolve(undefined as never);
+
 /**
  * The promise `client.request()` returns: await it for the data, or call `.withResponse()` for the
  * data and the raw `Response` (status, headers).
  *
  * The request starts eagerly, when the call is made (as in Stainless SDKs). The data promise is
- * derived lazily, on the first `then`/`catch`/`finally`, so a caller that only awaits
+ * derived lazily, by each `then`/`catch`/`finally`, so a caller that only awaits
  * `.withResponse()` gets no unhandled rejection from a data promise nobody is listening to. A call
  * whose result is neither awaited nor `.withResponse()`-ed still reports an unhandled rejection on
  * failure, like any forgotten promise.
  */
 export class APIPromise<T> extends Promise<T> {
   readonly #result: Promise<WithResponse<T>>;
-  #data: Promise<T> | undefined;
 
   constructor(result: Promise<WithResponse<T>>) {
     // The base promise is a dummy that never rejects; the real outcome lives in `#result`.
-    super((resolve) => resolve(undefined as T));
+    super(resolveUndefined);
     this.#result = result;
   }
 
@@ -34,27 +36,27 @@ export class APIPromise<T> extends Promise<T> {
     return this.#result;
   }
 
-  // `reason: any`, as in Promise's own signature, so that APIPromise stays a drop-in Promise.
+  // `reason: any`, as in Promise's own signature, so that APIPromise stays a drop-in Promise. The
+  // data promise is derived here, on demand: one promise per `then`, none for `withResponse()`.
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.#dataPromise().then(onfulfilled, onrejected);
+    return this.#result.then(
+      ({ data }) => (onfulfilled ? onfulfilled(data) : (data as unknown as R1)),
+      onrejected,
+    );
   }
 
   override catch<R = never>(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     onrejected?: ((reason: any) => R | PromiseLike<R>) | null,
   ): Promise<T | R> {
-    return this.#dataPromise().catch(onrejected);
+    return this.then(undefined, onrejected);
   }
 
   override finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.#dataPromise().finally(onfinally);
-  }
-
-  #dataPromise(): Promise<T> {
-    return (this.#data ??= this.#result.then((result) => result.data));
+    return this.then().finally(onfinally);
   }
 }

@@ -1,20 +1,16 @@
 import { LinkedAbortController } from './abort/linked-abort-controller.js';
 import { APIPromise, type WithResponse } from './api-promise.js';
-import type { FetchLike, HttpClientConfig } from './config/client-config.js';
-import {
-  checkCount,
-  checkDuration,
-  resolveConfig,
-  type ResolvedConfig,
-} from './config/resolve-config.js';
+import type { HttpClientConfig } from './config/client-config.js';
+import { checkNumber, resolveConfig, type ResolvedConfig } from './config/resolve-config.js';
 import { APIConnectionError } from './errors/api-connection-error.js';
-import type { APIError } from './errors/api-error.js';
 import { APITimeoutError } from './errors/api-timeout-error.js';
 import { APIUserAbortError } from './errors/api-user-abort-error.js';
-import { RateLimitError } from './errors/rate-limit-error.js';
-import { RequestValidationError } from './errors/request-validation-error.js';
+import type { RateLimitError } from './errors/rate-limit-error.js';
+import { invalidRequest, RequestValidationError } from './errors/request-validation-error.js';
 import type { UpkitError } from './errors/upkit-error.js';
 import { mergeHeaders } from './headers/merge-headers.js';
+import { INSPECT } from './inspect-symbol.js';
+import { levelEnabled } from './logging/logger.js';
 import { redactHeaders } from './logging/redact-headers.js';
 import { AttemptRequest, runMiddleware, type MiddlewareNext } from './middleware.js';
 import {
@@ -27,7 +23,6 @@ import { isReplayableBody } from './request/is-replayable-body.js';
 import { serializeJson } from './request/serialize-json.js';
 import type { OperationRequestOptions, RequestOptions, SendOptions } from './request-options.js';
 import { createAPIError } from './response/create-api-error.js';
-import { parseJsonBody } from './response/parse-json.js';
 import { readOperationBody } from './response/read-operation-body.js';
 import { releaseOnBodyEnd } from './response/release-on-body-end.js';
 import { requestIdFromHeaders } from './response/request-id.js';
@@ -44,36 +39,31 @@ import { resolveTargetUrl } from './url/resolve-target-url.js';
 import { serializeQuery } from './url/serialize-query.js';
 import { validateSchema } from './validation/validate-schema.js';
 
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const NEVER_ABORTED = new AbortController().signal;
 
+/** A request ready to go but for the per-call headers and the idempotency key. */
 interface PreparedRequest {
   readonly method: string;
   readonly url: string;
+  /** A copy owned by the call: per-call headers are merged into it. */
   readonly headers: Headers;
   readonly body: BodyInit | null;
-  readonly operationId: string | undefined;
-  /** Safe to repeat: idempotent method or operation, idempotency key, or opt-in. */
-  readonly repeatable: boolean;
-  readonly replayable: boolean;
+  readonly operationId?: string | undefined;
+  /** Declared safe (or unsafe) to repeat, whatever the method. */
+  readonly idempotent?: boolean | undefined;
   /** Same origin as the base URL: auth applies. */
   readonly trusted: boolean;
 }
 
-interface Failure {
-  error: UpkitError;
-  trigger: RetryTrigger;
-  retryAfterMs: number | undefined;
-}
-
-/** Lets a success handler keep the call's abort links alive past the attempt (streamed bodies). */
-interface Lease {
-  /** Stops the attempt timer; returns the function that releases the links. */
-  keep(): () => void;
-}
-
-/** `safeUrl` gives the redacted URL; it is computed only when an error or a log line needs it. */
-type SuccessHandler<T> = (response: Response, lease: Lease, safeUrl: () => string) => Promise<T>;
+/**
+ * Turns a 2xx response into the call's data. `keep()` lets the call's abort links outlive the
+ * attempt (a body read later) and returns the function that releases them.
+ */
+type SuccessHandler<T> = (
+  response: Response,
+  keep: () => () => void,
+  safeUrl: () => string,
+) => Promise<T>;
 
 /**
  * The request executor the upkit clients are built on: runs operation descriptors with auth,
@@ -109,7 +99,7 @@ export class HttpClient {
     options: OperationRequestOptions = {},
   ): APIPromise<OperationOutput<Op>> {
     return new APIPromise(
-      this.#requestOperation(op, params, options) as Promise<WithResponse<OperationOutput<Op>>>,
+      this.#operation(op, params, options) as Promise<WithResponse<OperationOutput<Op>>>,
     );
   }
 
@@ -121,33 +111,22 @@ export class HttpClient {
    */
   async send(options: SendOptions): Promise<Response> {
     const cfg = this.#config;
-    const base = this.#baseFor(options);
+    const base = this.#base(options);
     const query = serializeQuery(options.query);
     const url = resolveTargetUrl(options.url, base, query, cfg.allowInsecureHttp);
-    const trusted = new URL(url).origin === base.origin;
+    // resolveTargetUrl normalises an absolute URL, so a prefix test compares origins.
+    const trusted = url.startsWith(`${base.origin}/`);
     const headers = new Headers(trusted ? cfg.headers : cfg.foreignHeaders);
-    let body: BodyInit | null = options.body ?? null;
+    let body = options.body ?? null;
     if (options.json !== undefined) {
-      if (options.body !== undefined && options.body !== null) {
-        throw new RequestValidationError([{ message: 'pass either body or json', path: ['body'] }]);
-      }
-      body = serializeJson(options.json, undefined);
+      if (body !== null) throw invalidRequest('body', undefined, 'pass either body or json');
+      body = serializeJson(options.json);
       headers.set('content-type', 'application/json');
     }
-    mergeHeaders(headers, options.headers);
-    const repeatable = this.#applyIdempotency(options.method, headers, options, options.idempotent);
-    const prepared: PreparedRequest = {
-      method: options.method,
-      url,
-      headers,
-      body,
-      operationId: undefined,
-      repeatable,
-      replayable: isReplayableBody(body),
-      trusted,
-    };
-    const result = await this.#execute(prepared, options, async (response, lease) =>
-      releaseOnBodyEnd(response, lease.keep()),
+    const { method, idempotent } = options;
+    const prepared = { method, url, headers, body, idempotent, trusted };
+    const result = await this.#execute(prepared, options, async (response, keep) =>
+      releaseOnBodyEnd(response, keep()),
     );
     return result.data;
   }
@@ -169,323 +148,213 @@ export class HttpClient {
     return `HttpClient ${JSON.stringify(this.toJSON())}`;
   }
 
-  async #requestOperation(
+  async #operation(
     op: OperationDescriptor,
     params: OperationParams,
     options: OperationRequestOptions,
   ): Promise<WithResponse<unknown>> {
     const cfg = this.#config;
-    const operationId = op.operationId;
-    const base = this.#baseFor(options);
-    const path = buildPath(op.path, params.path, operationId);
+    const { operationId } = op;
     const query = serializeQuery(
       options.query ? { ...params.query, ...options.query } : params.query,
     );
-    const url = buildUrl(base, path, query);
-
+    const url = buildUrl(this.#base(options), buildPath(op.path, params.path, operationId), query);
     let body: string | null = null;
     if (op.body) {
       const checked = await validateSchema(op.body, params.body, ['body']);
-      if (!checked.ok) throw new RequestValidationError(checked.issues, { operationId });
+      if (checked.issues) throw new RequestValidationError(checked.issues, { operationId });
       if (checked.value !== undefined) body = serializeJson(checked.value, operationId);
     } else if (params.body !== undefined) {
-      throw new RequestValidationError(
-        [{ message: 'this operation takes no request body', path: ['body'] }],
-        { operationId },
-      );
+      throw invalidRequest('body', undefined, 'this operation takes no request body', operationId);
     }
-
     const headers = new Headers(cfg.operationHeaders);
-    if (body !== null) headers.set('content-type', 'application/json');
-    mergeHeaders(headers, options.headers);
-    const repeatable = this.#applyIdempotency(op.method, headers, options, op.idempotent);
+    if (body) headers.set('content-type', 'application/json');
     const mode = options.validation ?? cfg.validation;
-    const prepared: PreparedRequest = {
-      method: op.method,
-      url,
-      headers,
-      body,
-      operationId,
-      repeatable,
-      replayable: true,
-      trusted: true,
-    };
-    return this.#execute(prepared, options, (response, _lease, safeUrl) =>
+    const { method, idempotent } = op;
+    const prepared = { method, url, headers, body, operationId, idempotent, trusted: true };
+    // `return await`: resolving with a value takes two turns of the event loop fewer than resolving
+    // with a promise.
+    return await this.#execute(prepared, options, (response, _, safeUrl) =>
       readOperationBody(op, response, mode, safeUrl, cfg.logger),
     );
   }
 
-  /** The retry loop. Each attempt gets its own timer; the call gets the caller's signal and deadline. */
+  /**
+   * The retry loop: auth, middleware and fetch per attempt, each attempt with its own timer; the
+   * call with the caller's signal and deadline.
+   */
   async #execute<T>(
     req: PreparedRequest,
     options: RequestOptions,
     onSuccess: SuccessHandler<T>,
   ): Promise<WithResponse<T>> {
     const cfg = this.#config;
-    const maxRetries = checkCount(options.maxRetries, 'maxRetries', cfg.maxRetries);
-    const timeoutMs = checkDuration(options.timeoutMs, 'timeoutMs', cfg.timeoutMs);
-    const deadlineMs =
-      options.deadlineMs === undefined
-        ? cfg.deadlineMs
-        : checkDuration(options.deadlineMs, 'deadlineMs', 0);
+    const { method, url, headers, body } = req;
+    const { middleware, auth, logger, redaction, idempotencyKeyHeader: keyHeader } = cfg;
+    mergeHeaders(headers, options.headers);
+    const safeMethod = isIdempotentMethod(method);
+    const key = options.idempotencyKey ?? (cfg.autoIdempotencyKey && !safeMethod);
+    if (typeof key === 'string') mergeHeaders(headers, { [keyHeader]: key });
+    else if (key && !headers.has(keyHeader)) headers.set(keyHeader, generateIdempotencyKey());
+    const retryable = {
+      // Safe to repeat: idempotent method or operation, idempotency key, or the caller's opt-in.
+      repeatable:
+        (req.idempotent ?? safeMethod) ||
+        !!(options.retryNonIdempotent ?? cfg.retryNonIdempotent) ||
+        headers.has(keyHeader),
+      replayable: isReplayableBody(body),
+    };
+    const maxAttempts = checkNumber(options.maxRetries, 'maxRetries', cfg.maxRetries, true) + 1;
+    const timeoutMs = checkNumber(options.timeoutMs, 'timeoutMs', cfg.timeoutMs);
+    const deadlineMs = checkNumber(options.deadlineMs, 'deadlineMs', cfg.deadlineMs);
+    const debug = levelEnabled(cfg.logLevel, 'debug');
     let redacted: string | undefined;
-    const safeUrl = (): string => (redacted ??= redactUrl(req.url, cfg.allowedQuery));
+    const safeUrl = (): string => (redacted ??= redactUrl(url, redaction.query));
+    const log = (level: 'info' | 'warn', verb: string, why: string): void => {
+      if (levelEnabled(cfg.logLevel, level)) logger[level](`${verb} ${method} ${safeUrl()}${why}`);
+    };
     const { signal } = options;
-    if (signal?.aborted) {
-      throw new APIUserAbortError({ method: req.method, url: safeUrl(), reason: signal.reason });
-    }
+    if (signal?.aborted)
+      throw new APIUserAbortError({ method, url: safeUrl(), reason: signal.reason });
 
     // The call-level link exists only for a deadline; otherwise attempts follow the caller's signal
     // directly (an AbortController costs more than the rest of a request's bookkeeping).
     const call =
-      deadlineMs === undefined ? undefined : new LinkedAbortController([signal], deadlineMs);
+      deadlineMs === undefined ? undefined : new LinkedAbortController(signal, deadlineMs);
     const callSignal = call?.signal ?? signal;
-    const deadlineAt = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
-    const abortError = (): UpkitError =>
+    const deadlineAt = Date.now() + (deadlineMs ?? Infinity);
+    const stopped = (): UpkitError =>
       call?.cause === 'timeout'
-        ? new APITimeoutError({
-            method: req.method,
-            url: safeUrl(),
-            kind: 'deadline',
-            timeoutMs: deadlineMs ?? 0,
-          })
-        : new APIUserAbortError({ method: req.method, url: safeUrl(), reason: signal?.reason });
-    let retained = false;
+        ? new APITimeoutError({ method, url: safeUrl(), kind: 'deadline', timeoutMs: deadlineMs! })
+        : new APIUserAbortError({ method, url: safeUrl(), reason: signal?.reason });
+    let kept = false;
     let lastRetryCost: number | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
-        const link = new LinkedAbortController([callSignal], timeoutMs);
-        let kept = false;
-        let failure: Failure;
+        const link = new LinkedAbortController(callSignal, timeoutMs);
+        let error: UpkitError;
+        let trigger: RetryTrigger;
+        let retryAfterMs: number | undefined;
         try {
-          const response = await this.#attempt(req, attempt, maxRetries + 1, link.signal);
-          if (response.ok) {
-            const lease: Lease = {
-              keep: () => {
-                kept = retained = true;
-                link.clearTimer();
-                return () => {
-                  link.dispose();
-                  call?.dispose();
-                };
+          // Middleware may change headers per attempt; without it the call's own copy is reused.
+          const sent = middleware.length ? new Headers(headers) : headers;
+          const pending = req.trusted && auth?.apply(sent, { method, url });
+          if (pending) await pending;
+          const { operationId } = req;
+          const init = {
+            method,
+            url,
+            headers: sent,
+            body,
+            attempt,
+            maxAttempts,
+            operationId,
+            signal: link.signal,
+          };
+          // What middleware sees must print without credentials; fetch alone needs no wrapper.
+          const request = middleware.length ? new AttemptRequest(init, redaction) : init;
+          const started = Date.now();
+          const response = await runMiddleware(middleware, request, this.#fetch);
+          const { ok, status, headers: received } = response;
+          if (debug) {
+            logger.debug(
+              `← ${status} ${method} ${redactUrl(request.url, redaction.query)} (${Date.now() - started} ms)`,
+              {
+                headers: redactHeaders(received, redaction.headers),
+                requestId: requestIdFromHeaders(received),
               },
+            );
+          }
+          if (ok) {
+            const keep = () => {
+              kept = true;
+              link.clearTimer();
+              return () => {
+                link.dispose();
+                call?.dispose();
+              };
             };
-            const data = await onSuccess(response, lease, safeUrl);
+            const data = await onSuccess(response, keep, safeUrl);
             cfg.retryBudget.recordSuccess(lastRetryCost);
             return { data, response };
           }
-          const error = await this.#readAPIError(response, req, safeUrl());
-          failure = {
-            error,
-            trigger: { kind: 'status', status: response.status, headers: response.headers },
-            retryAfterMs:
-              error instanceof RateLimitError
-                ? error.retryAfterMs
-                : parseRetryAfter(response.headers),
-          };
-        } catch (error) {
-          if (!link.signal.aborted && !(error instanceof APIConnectionError)) throw error;
-          if (link.cause !== 'timeout') {
-            if (callSignal?.aborted) throw abortError();
-            if (!(error instanceof APIConnectionError)) throw error;
-          }
-          failure =
-            link.cause === 'timeout'
-              ? {
-                  error: new APITimeoutError({
-                    method: req.method,
-                    url: safeUrl(),
-                    kind: 'attempt',
-                    timeoutMs,
-                  }),
-                  trigger: { kind: 'timeout' },
-                  retryAfterMs: undefined,
-                }
-              : {
-                  error: error as APIConnectionError,
-                  trigger: { kind: 'connection' },
-                  retryAfterMs: undefined,
-                };
+          error = await createAPIError(response, method, safeUrl());
+          trigger = { kind: 'status', status, headers: received };
+          retryAfterMs =
+            (error as Partial<RateLimitError>).retryAfterMs ?? parseRetryAfter(received);
+        } catch (caught) {
+          // The caller's signal or the deadline: the call is over, whatever the attempt threw.
+          if (link.cause === 'parent') throw stopped();
+          // Errors of the caller's own code (auth, middleware, validation) propagate unchanged.
+          if (!link.cause && !(caught instanceof APIConnectionError)) throw caught;
+          error = link.cause
+            ? new APITimeoutError({ method, url: safeUrl(), kind: 'attempt', timeoutMs })
+            : (caught as APIConnectionError);
+          trigger = { kind: link.cause ? 'timeout' : 'connection' };
         } finally {
           if (!kept) link.dispose();
         }
 
-        const retry = this.#planRetry(req, failure, attempt, maxRetries, deadlineAt, safeUrl());
-        if (!retry) throw failure.error;
-        lastRetryCost = retry.cost;
-        try {
-          await cfg.sleep(retry.delayMs, callSignal ?? NEVER_ABORTED);
-        } catch (error) {
-          if (callSignal?.aborted) throw abortError();
+        if (attempt >= maxAttempts || !shouldRetry(trigger, retryable)) throw error;
+        const delayMs =
+          retryAfterMs ?? backoffDelay(attempt, cfg.initialRetryDelayMs, cfg.maxRetryDelayMs);
+        if (delayMs > cfg.maxRetryDelayMs) {
+          log(
+            'info',
+            'Not retrying',
+            `: the server asked to wait ${delayMs} ms, over maxRetryDelayMs`,
+          );
           throw error;
+        }
+        if (Date.now() + delayMs >= deadlineAt) throw error;
+        const cost = cfg.retryBudget.acquire(trigger.kind === 'timeout' ? 'timeout' : 'retry');
+        if (cost === undefined) {
+          log('warn', 'Not retrying', ': the retry budget is exhausted');
+          throw error;
+        }
+        log(
+          'info',
+          'Retrying',
+          ` in ${delayMs} ms (attempt ${attempt + 1}/${maxAttempts}) after: ${error.message}`,
+        );
+        lastRetryCost = cost;
+        try {
+          await cfg.sleep(delayMs, callSignal ?? NEVER_ABORTED);
+        } catch (caught) {
+          throw callSignal?.aborted ? stopped() : caught;
         }
       }
     } finally {
-      if (!retained) call?.dispose();
+      if (!kept) call?.dispose();
     }
   }
 
-  /** One attempt: auth, middleware, fetch. Network failures become `APIConnectionError`s. */
-  async #attempt(
-    req: PreparedRequest,
-    attempt: number,
-    maxAttempts: number,
-    signal: AbortSignal,
-  ): Promise<Response> {
-    const cfg = this.#config;
-    // Middleware may change headers per attempt; without it the call's own copy can be reused.
-    const headers = cfg.middleware.length === 0 ? req.headers : new Headers(req.headers);
-    if (req.trusted && cfg.auth)
-      await cfg.auth.apply(headers, { method: req.method, url: req.url });
-    const request = new AttemptRequest(
-      {
-        method: req.method,
-        url: req.url,
-        headers,
-        body: req.body,
-        attempt,
-        maxAttempts,
-        operationId: req.operationId,
-        signal,
-      },
-      { headers: cfg.allowedHeaders, query: cfg.allowedQuery },
-    );
-    const started = cfg.log.debug ? Date.now() : 0;
-    const response =
-      cfg.middleware.length === 0
-        ? await this.#fetch(request)
-        : await runMiddleware(cfg.middleware, request, this.#fetch);
-    if (cfg.log.debug) {
-      cfg.logger.debug(
-        `← ${response.status} ${req.method} ${redactUrl(request.url, cfg.allowedQuery)} (${
-          Date.now() - started
-        } ms)`,
-        {
-          headers: redactHeaders(response.headers, cfg.allowedHeaders),
-          requestId: requestIdFromHeaders(response.headers),
-        },
-      );
-    }
-    return response;
-  }
-
-  // An arrow property, so that middleware can call it detached as `next`.
+  // The end of the middleware chain: an arrow property, so that middleware can call it detached.
   readonly #fetch: MiddlewareNext = async (request) => {
     const cfg = this.#config;
-    if (cfg.log.debug) {
+    const { method, url, headers, body, signal } = request;
+    const { query, headers: shownHeaders } = cfg.redaction;
+    if (levelEnabled(cfg.logLevel, 'debug')) {
       cfg.logger.debug(
-        `→ ${request.method} ${redactUrl(request.url, cfg.allowedQuery)} (attempt ${request.attempt}/${request.maxAttempts})`,
-        { headers: redactHeaders(request.headers, cfg.allowedHeaders) },
+        `→ ${method} ${redactUrl(url, query)} (attempt ${request.attempt}/${request.maxAttempts})`,
+        { headers: redactHeaders(headers, shownHeaders) },
       );
     }
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: request.signal,
-    };
-    if (!isReplayableBody(request.body)) init.duplex = 'half';
-    const fetchImpl: FetchLike = cfg.fetch ?? globalThis.fetch;
+    const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal };
+    // A streamed body needs `duplex: 'half'` (Node's fetch refuses it otherwise).
+    if (!isReplayableBody(body)) init.duplex = 'half';
     try {
-      return await fetchImpl(request.url, init);
-    } catch (error) {
-      throw new APIConnectionError({
-        method: request.method,
-        url: redactUrl(request.url, cfg.allowedQuery),
-        cause: error,
-      });
+      return await (cfg.fetch ?? globalThis.fetch)(url, init);
+    } catch (cause) {
+      throw new APIConnectionError({ method, url: redactUrl(url, query), cause });
     }
   };
 
-  /** Whether and when to retry; takes the cost from the retry budget when it says yes. */
-  #planRetry(
-    req: PreparedRequest,
-    failure: Failure,
-    attempt: number,
-    maxRetries: number,
-    deadlineAt: number,
-    safeUrl: string,
-  ): { delayMs: number; cost: number } | undefined {
-    const cfg = this.#config;
-    if (attempt > maxRetries || !shouldRetry(failure.trigger, req)) return undefined;
-    let delayMs: number;
-    if (failure.retryAfterMs !== undefined) {
-      if (failure.retryAfterMs > cfg.maxRetryDelayMs) {
-        if (cfg.log.info) {
-          cfg.logger.info(
-            `Not retrying ${req.method} ${safeUrl}: the server asked to wait ${failure.retryAfterMs} ms, more than maxRetryDelayMs (${cfg.maxRetryDelayMs} ms)`,
-          );
-        }
-        return undefined;
-      }
-      delayMs = failure.retryAfterMs;
-    } else {
-      delayMs = backoffDelay(attempt, cfg.initialRetryDelayMs, cfg.maxRetryDelayMs);
-    }
-    if (Date.now() + delayMs >= deadlineAt) return undefined;
-    const cost = cfg.retryBudget.acquire(failure.trigger.kind === 'timeout' ? 'timeout' : 'retry');
-    if (cost === undefined) {
-      if (cfg.log.warn) {
-        cfg.logger.warn(`Not retrying ${req.method} ${safeUrl}: the retry budget is exhausted`);
-      }
-      return undefined;
-    }
-    if (cfg.log.info) {
-      cfg.logger.info(
-        `Retrying ${req.method} ${safeUrl} in ${delayMs} ms (attempt ${attempt + 1}/${maxRetries + 1}) after: ${failure.error.message}`,
-      );
-    }
-    return { delayMs, cost };
-  }
-
-  async #readAPIError(
-    response: Response,
-    req: PreparedRequest,
-    safeUrl: string,
-  ): Promise<APIError> {
-    let text = '';
-    try {
-      text = await response.text();
-    } catch {
-      // The status is what matters; a body cut short only loses the details.
-    }
-    const parsed = parseJsonBody(text);
-    return createAPIError({
-      response,
-      body: parsed.ok ? parsed.value : parsed.text,
-      method: req.method,
-      url: safeUrl,
-    });
-  }
-
-  #baseFor(options: RequestOptions): URL {
-    const cfg = this.#config;
+  #base(options: RequestOptions): URL {
+    const { baseUrl, allowInsecureHttp } = this.#config;
     return options.baseUrl === undefined
-      ? cfg.baseUrl
-      : parseBaseUrl(options.baseUrl, cfg.allowInsecureHttp);
-  }
-
-  /** Sets the idempotency key if asked, and says whether the request may be repeated. */
-  #applyIdempotency(
-    method: string,
-    headers: Headers,
-    options: RequestOptions,
-    idempotent: boolean | undefined,
-  ): boolean {
-    const cfg = this.#config;
-    const name = cfg.idempotencyKeyHeader;
-    const safeMethod = isIdempotentMethod(method);
-    const wanted = options.idempotencyKey ?? (cfg.autoIdempotencyKey && !safeMethod);
-    if (typeof wanted === 'string') {
-      mergeHeaders(headers, { [name]: wanted });
-    } else if (wanted && !headers.has(name)) {
-      headers.set(name, generateIdempotencyKey());
-    }
-    return (
-      (idempotent ?? safeMethod) ||
-      (options.retryNonIdempotent ?? cfg.retryNonIdempotent) ||
-      headers.has(name)
-    );
+      ? baseUrl
+      : parseBaseUrl(options.baseUrl, allowInsecureHttp);
   }
 }
 

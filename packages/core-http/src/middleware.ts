@@ -1,7 +1,6 @@
+import { INSPECT } from './inspect-symbol.js';
 import { redactHeaders } from './logging/redact-headers.js';
 import { redactUrl } from './url/redact-url.js';
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** One attempt of a request, as middleware sees it. Middleware may change the URL, headers or body. */
 export interface MiddlewareRequest {
@@ -30,43 +29,38 @@ export type MiddlewareNext = (request: MiddlewareRequest) => Promise<Response>;
  */
 export type Middleware = (request: MiddlewareRequest, next: MiddlewareNext) => Promise<Response>;
 
+/** The allowlists (lower-case names) of what may be shown of a request. */
+export interface Redaction {
+  readonly headers: readonly string[];
+  readonly query: readonly string[];
+}
+
 /** The request object handed to middleware; it prints and serialises without credentials. */
 export class AttemptRequest implements MiddlewareRequest {
-  url: string;
-  body: BodyInit | null;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly attempt: number;
-  readonly maxAttempts: number;
-  readonly operationId: string | undefined;
-  readonly signal: AbortSignal;
-  readonly #allowedHeaders: ReadonlySet<string>;
-  readonly #allowedQuery: ReadonlySet<string>;
+  declare url: string;
+  declare body: BodyInit | null;
+  declare readonly method: string;
+  declare readonly headers: Headers;
+  declare readonly attempt: number;
+  declare readonly maxAttempts: number;
+  declare readonly operationId: string | undefined;
+  declare readonly signal: AbortSignal;
+  readonly #redaction: Redaction;
 
-  constructor(
-    init: Omit<MiddlewareRequest, never>,
-    redaction: { headers: ReadonlySet<string>; query: ReadonlySet<string> },
-  ) {
-    this.method = init.method;
-    this.url = init.url;
-    this.headers = init.headers;
-    this.body = init.body;
-    this.attempt = init.attempt;
-    this.maxAttempts = init.maxAttempts;
-    this.operationId = init.operationId;
-    this.signal = init.signal;
-    this.#allowedHeaders = redaction.headers;
-    this.#allowedQuery = redaction.query;
+  constructor(init: MiddlewareRequest, redaction: Redaction) {
+    Object.assign(this, init);
+    this.#redaction = redaction;
   }
 
   toJSON(): Record<string, unknown> {
+    const { method, attempt, maxAttempts, operationId } = this;
     return {
-      method: this.method,
-      url: redactUrl(this.url, this.#allowedQuery),
-      headers: redactHeaders(this.headers, this.#allowedHeaders),
-      attempt: this.attempt,
-      maxAttempts: this.maxAttempts,
-      operationId: this.operationId,
+      method,
+      url: redactUrl(this.url, this.#redaction.query),
+      headers: redactHeaders(this.headers, this.#redaction.headers),
+      attempt,
+      maxAttempts,
+      operationId,
     };
   }
 

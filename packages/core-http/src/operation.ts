@@ -52,5 +52,5 @@ export interface OperationParams<Op extends OperationDescriptor = OperationDescr
 
 /** Methods that are safe to repeat, so retried by default. */
 export function isIdempotentMethod(method: string): boolean {
-  return method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE';
+  return /^(GET|HEAD|PUT|DELETE)$/.test(method);
 }

@@ -36,7 +36,7 @@ export function resolveOption(params: ResolveOptionParams): string | undefined {
       });
     }
     if (value.trim() === '') {
-      const hint = env ? `; omit it to read ${env} from the environment` : '';
+      const hint = env ? ` (omit it to use ${env})` : '';
       throw new ConfigurationError(`${name} must not be blank${hint}`, { option: name });
     }
     return value;

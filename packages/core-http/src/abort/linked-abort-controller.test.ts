@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { LinkedAbortController } from './linked-abort-controller.js';
 
 describe('LinkedAbortController', () => {
-  it('follows a parent, with its reason, and says so', () => {
+  it('follows its parent, with its reason, and says so', () => {
     const parent = new AbortController();
-    const link = new LinkedAbortController([parent.signal, undefined], 10_000);
+    const link = new LinkedAbortController(parent.signal, 10_000);
     parent.abort('stop');
     expect(link.signal.aborted).toBe(true);
     expect(link.signal.reason).toBe('stop');
@@ -13,21 +13,21 @@ describe('LinkedAbortController', () => {
   });
 
   it('aborts on its timer with a TimeoutError', async () => {
-    const link = new LinkedAbortController([], 5);
+    const link = new LinkedAbortController(undefined, 5);
     await new Promise((resolve) => link.signal.addEventListener('abort', resolve));
     expect(link.cause).toBe('timeout');
     expect((link.signal.reason as DOMException).name).toBe('TimeoutError');
   });
 
   it('starts aborted when a parent already is', () => {
-    const link = new LinkedAbortController([AbortSignal.abort('early')], 1);
+    const link = new LinkedAbortController(AbortSignal.abort('early'), 1);
     expect(link.signal.reason).toBe('early');
     expect(link.cause).toBe('parent');
   });
 
-  it('lets go of its parents and timer when disposed', async () => {
+  it('lets go of its parent and timer when disposed', async () => {
     const parent = new AbortController();
-    const link = new LinkedAbortController([parent.signal], 5);
+    const link = new LinkedAbortController(parent.signal, 5);
     expect(getEventListeners(parent.signal, 'abort')).toHaveLength(1);
     link.dispose();
     expect(getEventListeners(parent.signal, 'abort')).toHaveLength(0);

@@ -1,9 +1,13 @@
-interface Subscription {
-  readonly listener: () => void;
-  readonly callbacks: Set<() => void>;
-}
+/** The callbacks waiting for each signal that has subscribers. */
+const subscribers = new WeakMap<AbortSignal, Set<() => void>>();
 
-const subscriptions = new WeakMap<AbortSignal, Subscription>();
+// One listener function for every signal (`this` is the signal), so there is nothing to remember
+// per signal but its callbacks.
+function runSubscribers(this: AbortSignal): void {
+  const callbacks = subscribers.get(this);
+  subscribers.delete(this);
+  for (const run of [...(callbacks ?? [])]) run();
+}
 
 /**
  * Runs `callback` once when `signal` aborts; returns the function that unsubscribes.
@@ -18,29 +22,20 @@ const subscriptions = new WeakMap<AbortSignal, Subscription>();
 export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   if (signal.aborted) {
     callback();
-    return noop;
+    return () => {};
   }
-  let subscription = subscriptions.get(signal);
-  if (!subscription) {
-    const callbacks = new Set<() => void>();
-    const listener = () => {
-      subscriptions.delete(signal);
-      for (const run of [...callbacks]) run();
-      callbacks.clear();
-    };
-    subscription = { listener, callbacks };
-    subscriptions.set(signal, subscription);
-    signal.addEventListener('abort', listener, { once: true });
+  let callbacks = subscribers.get(signal);
+  if (!callbacks) {
+    subscribers.set(signal, (callbacks = new Set()));
+    signal.addEventListener('abort', runSubscribers, { once: true });
   }
   // A wrapper per subscription, so that the same callback may subscribe twice independently.
   const entry = () => callback();
-  const { callbacks, listener } = subscription;
   callbacks.add(entry);
   return () => {
-    if (!callbacks.delete(entry) || callbacks.size > 0) return;
-    signal.removeEventListener('abort', listener);
-    if (subscriptions.get(signal)?.listener === listener) subscriptions.delete(signal);
+    if (callbacks.delete(entry) && !callbacks.size && subscribers.get(signal) === callbacks) {
+      subscribers.delete(signal);
+      signal.removeEventListener('abort', runSubscribers);
+    }
   };
 }
-
-function noop(): void {}

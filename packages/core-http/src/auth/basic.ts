@@ -1,20 +1,19 @@
 import { ConfigurationError } from '../errors/configuration-error.js';
+import { INSPECT } from '../inspect-symbol.js';
 import { REDACTED } from '../url/redact-url.js';
 import type { Auth } from './auth.js';
 import { base64Utf8 } from './base64.js';
-import { Secret } from './secret.js';
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 class BasicAuth implements Auth {
-  readonly #authorization: Secret;
+  // A private field: out of reach of JSON.stringify, util.inspect and Object.keys.
+  readonly #authorization: string;
 
   constructor(username: string, password: string) {
-    this.#authorization = new Secret(`Basic ${base64Utf8(`${username}:${password}`)}`);
+    this.#authorization = `Basic ${base64Utf8(`${username}:${password}`)}`;
   }
 
   apply(headers: Headers): void {
-    headers.set('authorization', this.#authorization.reveal());
+    headers.set('authorization', this.#authorization);
   }
 
   toJSON(): Record<string, string> {

@@ -1,20 +1,19 @@
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { headerProblem } from '../headers/validate-header.js';
+import { INSPECT } from '../inspect-symbol.js';
 import { REDACTED } from '../url/redact-url.js';
 import type { Auth } from './auth.js';
-import { Secret } from './secret.js';
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 class BearerAuth implements Auth {
-  readonly #authorization: Secret;
+  // A private field: out of reach of JSON.stringify, util.inspect and Object.keys.
+  readonly #authorization: string;
 
   constructor(token: string) {
-    this.#authorization = new Secret(`Bearer ${token}`);
+    this.#authorization = `Bearer ${token}`;
   }
 
   apply(headers: Headers): void {
-    headers.set('authorization', this.#authorization.reveal());
+    headers.set('authorization', this.#authorization);
   }
 
   toJSON(): Record<string, string> {
@@ -38,11 +37,8 @@ class BearerAuth implements Auth {
  *   message never includes the token.
  */
 export function bearerAuth(token: string): Auth {
-  if (typeof token !== 'string' || token.trim() === '') {
-    throw new ConfigurationError('Bearer token must be a non-blank string', { option: 'token' });
-  }
-  if (headerProblem('authorization', token)) {
-    throw new ConfigurationError('Bearer token contains characters not allowed in a header', {
+  if (typeof token !== 'string' || !token.trim() || headerProblem('authorization', token)) {
+    throw new ConfigurationError('Bearer token must be a non-blank header value', {
       option: 'token',
     });
   }

@@ -1,6 +1,5 @@
+import { INSPECT } from '../inspect-symbol.js';
 import { REDACTED } from '../url/redact-url.js';
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * A credential that does not leak by accident: the value lives in a private field, and

@@ -1,7 +1,5 @@
-import { brandClass, brandSymbol, hasBrand } from './brand.js';
-import { UpkitError } from './upkit-error.js';
-
-const BRAND = brandSymbol('APIError');
+import { brand } from './brand.js';
+import { requestPrefix, UpkitError } from './upkit-error.js';
 
 /** What an {@link APIError} is built from (see `createAPIError`, which picks the subclass). */
 export interface APIErrorInit {
@@ -25,6 +23,12 @@ export interface APIErrorInit {
   retryAfterMs?: number | undefined;
 }
 
+/** The fields an APIError keeps of its init (`retryAfterMs` is RateLimitError's). */
+const FIELDS =
+  'status statusText headers body method url requestId code grpcCode details serverMessage'.split(
+    ' ',
+  ) as (keyof APIErrorInit)[];
+
 /**
  * The server answered with a status outside 2xx. Subclasses exist for 400, 401, 403, 404, 409, 422,
  * 429 and 5xx; any other status is a plain `APIError`.
@@ -33,77 +37,49 @@ export interface APIErrorInit {
  * (request id: abc)`, with the URL's query redacted.
  */
 export class APIError extends UpkitError {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(this, APIError, BRAND, value);
-  }
-
-  readonly status: number;
-  readonly statusText: string;
+  declare readonly status: number;
+  declare readonly statusText: string;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** Parsed JSON, the raw text when it was not JSON, or undefined when empty. */
-  readonly body: unknown;
-  readonly method: string;
+  declare readonly body: unknown;
+  declare readonly method: string;
   /** The request URL with credentials and non-allowlisted query values redacted. */
-  readonly url: string;
+  declare readonly url: string;
   /** From `x-request-id`, `x-amzn-requestid`, `x-amz-request-id`, `request-id` or the body's trace id. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The server's error code, e.g. `NOT_FOUND` (gRPC numbers are mapped to names). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The numeric google.rpc.Status code (Cadenya), when the body was one. */
-  readonly grpcCode: number | undefined;
+  declare readonly grpcCode: number | undefined;
   /** The body's `details`, when present. */
-  readonly details: unknown;
+  declare readonly details: unknown;
   /** The server's own message, without the method/URL/status prefix. */
-  readonly serverMessage: string | undefined;
+  declare readonly serverMessage: string | undefined;
 
   constructor(init: APIErrorInit) {
-    super(formatAPIErrorMessage(init));
-    this.status = init.status;
-    this.statusText = init.statusText;
-    this.headers = init.headers;
-    this.body = init.body;
-    this.method = init.method;
-    this.url = init.url;
-    this.requestId = init.requestId;
-    this.code = init.code;
-    this.grpcCode = init.grpcCode;
-    this.details = init.details;
-    this.serverMessage = init.serverMessage;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      requestId: this.requestId,
-      code: this.code,
-    };
+    super(formatMessage(init));
+    for (const field of FIELDS) (this as Record<string, unknown>)[field] = init[field];
   }
 }
-brandClass(APIError, 'APIError');
+brand(APIError, 'APIError');
 
 /** True for any {@link APIError}, including ones from another copy of this package. */
 export function isAPIError(value: unknown): value is APIError {
   return value instanceof APIError;
 }
 
-const MAX_MESSAGE_LENGTH = 300;
-
-function formatAPIErrorMessage(init: APIErrorInit): string {
-  const status = `${init.status}${init.statusText ? ` ${init.statusText}` : ''}`;
-  let text = `${init.method} ${init.url} → ${status}`;
-  if (init.serverMessage) text += `: ${truncate(init.serverMessage, MAX_MESSAGE_LENGTH)}`;
-  const extras: string[] = [];
-  if (init.code && init.code !== init.serverMessage) extras.push(`code: ${init.code}`);
-  if (init.requestId) extras.push(`request id: ${init.requestId}`);
-  if (extras.length > 0) text += ` (${extras.join(', ')})`;
-  return text;
-}
-
-function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+function formatMessage(init: APIErrorInit): string {
+  const { serverMessage, code, requestId } = init;
+  let text = requestPrefix(init.method, init.url) + `${init.status} ${init.statusText}`.trim();
+  if (serverMessage) {
+    // Flattened and capped: an HTML error page must not become a 50 KB message.
+    const flat = serverMessage.replace(/\s+/g, ' ').trim();
+    text += `: ${flat.length > 300 ? `${flat.slice(0, 299)}…` : flat}`;
+  }
+  const extras = [
+    code && code !== serverMessage && `code: ${code}`,
+    requestId && `request id: ${requestId}`,
+  ].filter(Boolean);
+  return extras.length ? `${text} (${extras.join(', ')})` : text;
 }

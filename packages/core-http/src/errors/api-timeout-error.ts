@@ -1,7 +1,5 @@
 import { APIConnectionError } from './api-connection-error.js';
-import { brandClass, brandSymbol, hasBrand } from './brand.js';
-
-const BRAND = brandSymbol('APITimeoutError');
+import { brand } from './brand.js';
 
 /**
  * A time limit ran out. A subclass of {@link APIConnectionError} (as in openai-node and other
@@ -11,12 +9,8 @@ const BRAND = brandSymbol('APITimeoutError');
  * - `deadline`: the call's total `deadlineMs`; never retried (the budget is spent).
  */
 export class APITimeoutError extends APIConnectionError {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(this, APITimeoutError, BRAND, value);
-  }
-
-  readonly kind: 'attempt' | 'deadline';
-  readonly timeoutMs: number;
+  declare readonly kind: 'attempt' | 'deadline';
+  declare readonly timeoutMs: number;
 
   constructor(init: {
     method: string;
@@ -25,13 +19,9 @@ export class APITimeoutError extends APIConnectionError {
     timeoutMs: number;
   }) {
     const what = init.kind === 'attempt' ? 'request timed out' : 'deadline exceeded';
-    super({ method: init.method, url: init.url, message: `${what} after ${init.timeoutMs} ms` });
+    super({ ...init, message: `${what} after ${init.timeoutMs} ms` });
     this.kind = init.kind;
     this.timeoutMs = init.timeoutMs;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), kind: this.kind, timeoutMs: this.timeoutMs };
-  }
 }
-brandClass(APITimeoutError, 'APITimeoutError');
+brand(APITimeoutError, 'APITimeoutError');

@@ -1,33 +1,23 @@
-import { brandClass, brandSymbol, hasBrand } from './brand.js';
-import { UpkitError } from './upkit-error.js';
-
-const BRAND = brandSymbol('APIUserAbortError');
+import { brand } from './brand.js';
+import { requestPrefix, UpkitError, withCause } from './upkit-error.js';
 
 /**
  * The caller's AbortSignal fired (before the request, during it, or while waiting to retry). Never
  * retried. The signal's `reason` is `cause`.
  */
 export class APIUserAbortError extends UpkitError {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(this, APIUserAbortError, BRAND, value);
-  }
-
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** Redacted URL. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
 
   constructor(init: { method?: string; url?: string; reason?: unknown } = {}) {
-    const where = init.method && init.url ? `${init.method} ${init.url} → ` : '';
+    const { method, url } = init;
     super(
-      `${where}request aborted by the caller`,
-      init.reason === undefined ? undefined : { cause: init.reason },
+      `${method && url ? requestPrefix(method, url) : ''}request aborted by the caller`,
+      withCause(init.reason),
     );
-    this.method = init.method;
-    this.url = init.url;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), method: this.method, url: this.url };
+    this.method = method;
+    this.url = url;
   }
 }
-brandClass(APIUserAbortError, 'APIUserAbortError');
+brand(APIUserAbortError, 'APIUserAbortError');

@@ -1,14 +1,8 @@
 import { APIError } from './api-error.js';
-import { brandClass, brandSymbol, hasBrand } from './brand.js';
-
-const BRAND = brandSymbol('AuthenticationError');
+import { brand } from './brand.js';
 
 /** HTTP 401: credentials missing or wrong (check the API key/secret). */
 export class AuthenticationError extends APIError {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(this, AuthenticationError, BRAND, value);
-  }
-
   declare readonly status: 401;
 }
-brandClass(AuthenticationError, 'AuthenticationError');
+brand(AuthenticationError, 'AuthenticationError');

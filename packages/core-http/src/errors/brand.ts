@@ -1,38 +1,31 @@
-/**
- * `instanceof` that works across duplicate copies of this package (two versions in one
- * node_modules, or a CJS and an ESM copy): every error class marks its prototype with a
- * `Symbol.for` brand, shared by all copies, and checks that brand in `Symbol.hasInstance`,
- * as the AWS SDK v3 does for its service exceptions.
- */
-export function brandSymbol(className: string): symbol {
-  return Symbol.for(`@upkit/core-http.${className}`);
-}
+type Class = abstract new (...args: never[]) => object;
 
-/** Puts the brand and the (minification-proof) name on a class's prototype. */
-export function brandClass(cls: abstract new (...args: never[]) => object, className: string) {
-  Object.defineProperty(cls.prototype, brandSymbol(className), { value: true });
-  Object.defineProperty(cls.prototype, 'name', {
-    value: className,
-    writable: true,
-    configurable: true,
+/** Each branded class of this copy of the package, with its brand. */
+const brands = new WeakMap<Class, symbol>();
+
+/**
+ * Brands an error class so that `instanceof` works across duplicate copies of this package (two
+ * versions in one node_modules, or a CJS and an ESM copy), as the AWS SDK v3 does for its service
+ * exceptions: the prototype carries a `Symbol.for` brand shared by all copies, which
+ * `UpkitError[Symbol.hasInstance]` (inherited by every subclass) checks. Also sets the
+ * minification-proof `name`.
+ */
+export function brand(cls: Class, name: string): void {
+  const symbol = Symbol.for(`@upkit/core-http.${name}`);
+  brands.set(cls, symbol);
+  Object.defineProperties(cls.prototype, {
+    [symbol]: { value: true },
+    name: { value: name, writable: true, configurable: true },
   });
 }
 
 /**
- * The body of each class's `static [Symbol.hasInstance]`. For a user's own subclass (which has no
- * brand of its own) it falls back to the prototype chain, so `apiError instanceof MySubclass` stays
- * false.
+ * `value instanceof cls`. A user's own subclass has no brand: it falls back to the prototype chain,
+ * so that `apiError instanceof MySubclass` stays false.
  */
-export function hasBrand(
-  self: abstract new (...args: never[]) => object,
-  owner: abstract new (...args: never[]) => object,
-  brand: symbol,
-  value: unknown,
-): boolean {
-  if (self !== owner) return Function.prototype[Symbol.hasInstance].call(self, value);
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[brand] === true
-  );
+export function isBranded(cls: Class, value: unknown): boolean {
+  const symbol = brands.get(cls);
+  return symbol
+    ? (value as Record<symbol, unknown> | null | undefined)?.[symbol] === true
+    : Function.prototype[Symbol.hasInstance].call(cls, value);
 }

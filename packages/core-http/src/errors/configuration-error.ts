@@ -1,24 +1,14 @@
-import { brandClass, brandSymbol, hasBrand } from './brand.js';
-import { UpkitError } from './upkit-error.js';
-
-const BRAND = brandSymbol('ConfigurationError');
+import { brand } from './brand.js';
+import { UpkitError, withCause } from './upkit-error.js';
 
 /** The client (or a helper such as `resolveOption`) was given an unusable option. */
 export class ConfigurationError extends UpkitError {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(this, ConfigurationError, BRAND, value);
-  }
-
   /** The option at fault, e.g. `baseUrl` or `apiKey`. */
-  readonly option: string | undefined;
+  declare readonly option: string | undefined;
 
   constructor(message: string, options: { option?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, withCause(options.cause));
     this.option = options.option;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), option: this.option };
-  }
 }
-brandClass(ConfigurationError, 'ConfigurationError');
+brand(ConfigurationError, 'ConfigurationError');

@@ -1,8 +1,6 @@
-import { brandClass, brandSymbol, hasBrand } from './brand.js';
+import { brand } from './brand.js';
 import { UpkitError } from './upkit-error.js';
 import { formatIssues, type ValidationIssue } from './validation-issue.js';
-
-const BRAND = brandSymbol('RequestValidationError');
 
 /**
  * The request could not be built, so nothing was sent: the body failed the operation's (strict)
@@ -12,25 +10,33 @@ const BRAND = brandSymbol('RequestValidationError');
  * Each issue's path starts with where the problem is: `body`, `path`, `query` or `headers`.
  */
 export class RequestValidationError extends UpkitError {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(this, RequestValidationError, BRAND, value);
-  }
-
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
   /** The operation being called, when the request came from `client.request(op)`. */
-  readonly operationId: string | undefined;
+  declare readonly operationId: string | undefined;
 
-  constructor(issues: readonly ValidationIssue[], options: { operationId?: string } = {}) {
-    const prefix = options.operationId
-      ? `${options.operationId}: invalid request`
-      : 'Invalid request';
-    super(`${prefix}: ${formatIssues(issues)}`);
+  constructor(
+    issues: readonly ValidationIssue[],
+    options: { operationId?: string | undefined } = {},
+  ) {
+    const { operationId } = options;
+    super(
+      `${operationId ? `${operationId}: invalid` : 'Invalid'} request: ${formatIssues(issues)}`,
+    );
     this.issues = issues;
-    this.operationId = options.operationId;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), operationId: this.operationId, issues: this.issues };
+    this.operationId = operationId;
   }
 }
-brandClass(RequestValidationError, 'RequestValidationError');
+brand(RequestValidationError, 'RequestValidationError');
+
+/** A {@link RequestValidationError} with one issue. */
+export function invalidRequest(
+  where: string,
+  name: string | undefined,
+  message: string,
+  operationId?: string,
+): RequestValidationError {
+  return new RequestValidationError(
+    [{ message, path: name === undefined ? [where] : [where, name] }],
+    { operationId },
+  );
+}

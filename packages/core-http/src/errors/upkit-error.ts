@@ -1,6 +1,13 @@
-import { brandClass, brandSymbol, hasBrand } from './brand.js';
+import { brand, isBranded } from './brand.js';
 
-const BRAND = brandSymbol('UpkitError');
+/**
+ * The fields `toJSON()` shows, when an error has them: never a body, payload, headers or value,
+ * which may hold anything the server or the caller put there.
+ */
+const SAFE_FIELDS =
+  'status method url attempts kind timeoutMs operationId requestId code retryAfterMs option issues'.split(
+    ' ',
+  );
 
 /**
  * The base of every error upkit throws. Catch it to catch everything that came from the SDK.
@@ -25,20 +32,35 @@ const BRAND = brandSymbol('UpkitError');
  *   so you can catch your own types.
  *
  * Errors never hold credentials; their URLs are redacted and `toJSON()` lists only safe fields.
+ * `instanceof` works across duplicate copies of the package (see `brand`).
  */
 export class UpkitError extends Error {
+  // Inherited by every subclass: one implementation checks every brand.
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(this, UpkitError, BRAND, value);
+    return isBranded(this, value);
   }
 
   /** A plain, credential-free summary (what `JSON.stringify(error)` shows). */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    const fields = this as unknown as Record<string, unknown>;
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const field of SAFE_FIELDS) if (Object.hasOwn(this, field)) json[field] = fields[field];
+    return json;
   }
 }
-brandClass(UpkitError, 'UpkitError');
+brand(UpkitError, 'UpkitError');
 
 /** True for any error thrown by upkit, including ones from another copy of this package. */
 export function isUpkitError(value: unknown): value is UpkitError {
   return value instanceof UpkitError;
+}
+
+/** The `ErrorOptions` carrying `cause`, if there is one (an explicit `undefined` cause is none). */
+export function withCause(cause: unknown): ErrorOptions | undefined {
+  return cause === undefined ? undefined : { cause };
+}
+
+/** `GET https://api.x.com/v1/uploads/u → `, the start of every message about a request. */
+export function requestPrefix(method: string, url: string): string {
+  return `${method} ${url} → `;
 }

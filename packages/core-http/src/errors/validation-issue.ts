@@ -11,13 +11,13 @@ export function toValidationIssues(
   issues: readonly StandardSchemaV1.Issue[],
   prefix: readonly (string | number)[] = [],
 ): ValidationIssue[] {
-  return issues.map((issue) => ({
-    message: issue.message,
+  return issues.map(({ message, path = [] }) => ({
+    message,
     path: [
       ...prefix,
-      ...(issue.path ?? []).map((segment) => {
-        const key = typeof segment === 'object' && segment !== null ? segment.key : segment;
-        return typeof key === 'number' ? key : String(key);
+      ...path.map((segment) => {
+        const key = typeof segment === 'object' ? segment.key : segment;
+        return typeof key === 'symbol' ? String(key) : key;
       }),
     ],
   }));
@@ -25,18 +25,13 @@ export function toValidationIssues(
 
 /** `upload.parts[0].url: Invalid URL; …`, capped so that a huge payload cannot flood a message. */
 export function formatIssues(issues: readonly ValidationIssue[], max = 5): string {
-  const shown = issues.slice(0, max).map((issue) => {
-    const where = formatPath(issue.path);
-    return where ? `${where}: ${issue.message}` : issue.message;
+  const shown = issues.slice(0, max).map(({ message, path }) => {
+    let where = '';
+    for (const segment of path) {
+      where += typeof segment === 'number' ? `[${segment}]` : where ? `.${segment}` : segment;
+    }
+    return where ? `${where}: ${message}` : message;
   });
-  const more = issues.length > max ? `; and ${issues.length - max} more` : '';
-  return shown.join('; ') + more;
-}
-
-function formatPath(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const segment of path) {
-    out += typeof segment === 'number' ? `[${segment}]` : out ? `.${segment}` : segment;
-  }
-  return out;
+  if (issues.length > max) shown.push(`and ${issues.length - max} more`);
+  return shown.join('; ');
 }

@@ -17,23 +17,19 @@ export type HeadersInput =
  */
 export function mergeHeaders(target: Headers, input: HeadersInput | undefined): Headers {
   if (!input) return target;
-  const entries: [string, string | null][] = [];
-  if (input instanceof Headers) input.forEach((value, name) => entries.push([name, value]));
-  else if (Array.isArray(input)) for (const [name, value] of input) entries.push([name, value]);
-  else {
-    for (const [name, value] of Object.entries(input)) {
-      if (value !== undefined) entries.push([name, value]);
-    }
-  }
+  const entries: [string, string | null | undefined][] =
+    input instanceof Headers || Array.isArray(input)
+      ? [...(input as Iterable<[string, string]>)]
+      : Object.entries(input);
   const issues: ValidationIssue[] = [];
   for (const [name, value] of entries) {
-    const problem = headerProblem(name, value ?? '');
+    const problem = value === undefined ? undefined : headerProblem(name, value ?? '');
     if (problem) issues.push({ message: problem, path: ['headers', name] });
   }
-  if (issues.length > 0) throw new RequestValidationError(issues);
+  if (issues.length) throw new RequestValidationError(issues);
   for (const [name, value] of entries) {
     if (value === null) target.delete(name);
-    else target.set(name, value);
+    else if (value !== undefined) target.set(name, value);
   }
   return target;
 }

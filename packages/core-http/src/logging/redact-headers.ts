@@ -26,11 +26,11 @@ export const DEFAULT_HEADER_ALLOWLIST: readonly string[] = [
 /** A plain object of the headers, with values not on `allowed` (lower-case names) redacted. */
 export function redactHeaders(
   headers: Headers,
-  allowed: ReadonlySet<string>,
+  allowed: readonly string[],
 ): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = allowed.has(name) ? value : REDACTED;
+    out[name] = allowed.includes(name) ? value : REDACTED;
   });
   return out;
 }

@@ -9,6 +9,7 @@ import { RateLimitError } from '../errors/rate-limit-error.js';
 import { UnprocessableEntityError } from '../errors/unprocessable-entity-error.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
 import { parseErrorBody } from './parse-error-body.js';
+import { parseJsonBody } from './parse-json.js';
 import { requestIdFromHeaders } from './request-id.js';
 import { statusText } from './status-text.js';
 
@@ -22,30 +23,29 @@ const BY_STATUS: Record<number, new (init: APIErrorInit) => APIError> = {
   429: RateLimitError,
 };
 
-/** Builds the right {@link APIError} subclass from a non-2xx response and its already-read body. */
-export function createAPIError(init: {
-  response: Response;
-  body: unknown;
-  method: string;
-  url: string;
-}): APIError {
-  const { response } = init;
-  const info = parseErrorBody(init.body);
-  const errorInit: APIErrorInit = {
-    status: response.status,
+/**
+ * Reads a non-2xx response's body and builds the right {@link APIError} subclass from it. A body
+ * cut short only loses the details: the status is what matters.
+ */
+export async function createAPIError(
+  response: Response,
+  method: string,
+  url: string,
+): Promise<APIError> {
+  const { status, headers } = response;
+  const body = parseJsonBody(await response.text().catch(() => ''));
+  const info = parseErrorBody(body);
+  const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
+  return new ErrorClass({
+    ...info,
+    status,
     statusText: statusText(response),
-    headers: response.headers,
-    body: init.body,
-    method: init.method,
-    url: init.url,
+    headers,
+    body,
+    method,
+    url,
     serverMessage: info.message,
-    code: info.code,
-    grpcCode: info.grpcCode,
-    details: info.details,
-    requestId: requestIdFromHeaders(response.headers) ?? info.requestId,
-    retryAfterMs: parseRetryAfter(response.headers) ?? info.retryAfterMs,
-  };
-  const ErrorClass =
-    BY_STATUS[response.status] ?? (response.status >= 500 ? InternalServerError : APIError);
-  return new ErrorClass(errorInit);
+    requestId: requestIdFromHeaders(headers) ?? info.requestId,
+    retryAfterMs: parseRetryAfter(headers) ?? info.retryAfterMs,
+  });
 }

@@ -1,15 +1,17 @@
 import { grpcCodeName } from './grpc-codes.js';
 
-/** What could be learnt from an error body, whatever its shape. */
+/** What could be learnt from an error body, whatever its shape (a field not found is undefined). */
 export interface ErrorBodyInfo {
-  message?: string;
-  code?: string;
-  grpcCode?: number;
+  message?: string | undefined;
+  code?: string | undefined;
+  grpcCode?: number | undefined;
   details?: unknown;
-  requestId?: string;
+  requestId?: string | undefined;
   /** Scenario's 429 body says `remainingSeconds`. */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
 }
+
+type Json = Record<string, unknown>;
 
 /**
  * Reads the error shapes the two vendors (and the storage in front of them) use:
@@ -20,85 +22,50 @@ export interface ErrorBodyInfo {
  * - S3 XML `<Error><Code>…</Code><Message>…</Message></Error>`, and any other text.
  */
 export function parseErrorBody(body: unknown): ErrorBodyInfo {
-  if (typeof body === 'string') return parseText(body);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
-  const record = body as Record<string, unknown>;
-  const info: ErrorBodyInfo = {};
-
-  if (Number.isInteger(record['code']) && typeof record['message'] === 'string') {
-    // A top-level integer code next to a message is google.rpc.Status: a gRPC code, not HTTP.
-    info.grpcCode = record['code'] as number;
-    info.code = grpcCodeName(info.grpcCode);
-  } else {
-    info.code = firstString(record['code'], record['status'], record['reason']);
-  }
-
-  const nested = record['error'];
-  if (typeof nested === 'object' && nested !== null && !Array.isArray(nested)) {
-    const inner = nested as Record<string, unknown>;
-    info.message = firstString(inner['message'], inner['detail']);
-    info.code ??= firstString(inner['status'], inner['code'], inner['reason']);
-    if (inner['details'] !== undefined) info.details = inner['details'];
-  }
-  info.message ??= firstString(
-    record['message'],
-    record['detail'],
-    typeof nested === 'string' ? nested : undefined,
-    record['reason'],
-  );
-  if (info.message === undefined && record['detail'] !== undefined) {
-    // FastAPI-style `detail: [{loc, msg}]`.
-    info.message = JSON.stringify(record['detail']);
-  }
-  if (info.code === info.message) delete info.code;
-
-  if (record['details'] !== undefined) info.details = record['details'];
-  const requestId = firstString(
-    record['trace_id'],
-    record['traceId'],
-    record['request_id'],
-    record['requestId'],
-  );
-  if (requestId !== undefined) info.requestId = requestId;
-  const remaining = record['remainingSeconds'];
-  if (typeof remaining === 'number' && Number.isFinite(remaining) && remaining >= 0) {
-    info.retryAfterMs = remaining * 1000;
-  }
-  return withoutUndefined(info);
+  if (typeof body === 'string') return parseText(body.trim());
+  if (!isRecord(body)) return {};
+  const { code, message, error, detail, details, reason, remainingSeconds: wait } = body;
+  const nested = isRecord(error) ? error : {};
+  // A top-level integer code next to a message is google.rpc.Status: a gRPC code, not HTTP.
+  const grpcCode =
+    Number.isInteger(code) && typeof message === 'string' ? (code as number) : undefined;
+  const info: ErrorBodyInfo = {
+    grpcCode,
+    code:
+      grpcCode === undefined
+        ? text(code, body['status'], reason, nested['status'], nested['code'], nested['reason'])
+        : grpcCodeName(grpcCode),
+    message:
+      text(nested['message'], nested['detail'], message, detail, error, reason) ??
+      // FastAPI-style `detail: [{loc, msg}]`.
+      (detail === undefined ? undefined : JSON.stringify(detail)),
+    details: details === undefined ? nested['details'] : details,
+    requestId: text(body['trace_id'], body['traceId'], body['request_id'], body['requestId']),
+    retryAfterMs:
+      typeof wait === 'number' && wait >= 0 && wait < Infinity ? wait * 1000 : undefined,
+  };
+  if (info.code === info.message) info.code = undefined;
+  return info;
 }
 
-function parseText(text: string): ErrorBodyInfo {
-  const trimmed = text.trim();
-  if (!trimmed) return {};
-  if (trimmed.startsWith('<')) {
-    const code = xmlElement(trimmed, 'Code');
-    const message = xmlElement(trimmed, 'Message');
-    const requestId = xmlElement(trimmed, 'RequestId');
-    if (code !== undefined || message !== undefined) {
-      return withoutUndefined({ code, message: message ?? code, requestId });
-    }
-    const title = xmlElement(trimmed, 'title');
-    if (title !== undefined) return { message: title };
+function parseText(body: string): ErrorBodyInfo {
+  if (!body) return {};
+  if (body[0] === '<') {
+    const element = (name: string) =>
+      text(new RegExp(`<${name}>([^<]*)</`, 'i').exec(body)?.[1]?.trim());
+    const code = element('Code');
+    const message = element('Message') ?? code;
+    if (message) return { code, message, requestId: element('RequestId') };
+    return { message: element('title') ?? body };
   }
-  return { message: trimmed };
+  return { message: body };
 }
 
-function xmlElement(xml: string, name: string): string | undefined {
-  const match = new RegExp(`<${name}>([^<]*)</${name}>`, 'i').exec(xml);
-  const value = match?.[1]?.trim();
-  return value ? value : undefined;
+/** The first non-blank string. */
+function text(...values: unknown[]): string | undefined {
+  return values.find((value) => typeof value === 'string' && value.trim()) as string | undefined;
 }
 
-function firstString(...values: unknown[]): string | undefined {
-  for (const value of values) {
-    if (typeof value === 'string' && value.trim() !== '') return value;
-  }
-  return undefined;
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

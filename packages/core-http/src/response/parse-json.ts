@@ -1,15 +1,12 @@
-/** The result of {@link parseJsonBody}. */
-export type JsonBody = { ok: true; value: unknown } | { ok: false; text: string };
-
 /**
  * Parses a response text as JSON whatever the Content-Type says (servers label JSON `text/plain`
- * and worse); returns the text itself when it is not JSON. An empty body is `undefined`.
+ * and worse); returns the text itself when it is not JSON (valid JSON never parses to its own
+ * text). An empty body is `undefined`.
  */
-export function parseJsonBody(text: string): JsonBody {
-  if (text === '') return { ok: true, value: undefined };
+export function parseJsonBody(text: string): unknown {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
   } catch {
-    return { ok: false, text };
+    return text;
   }
 }

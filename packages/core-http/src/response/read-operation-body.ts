@@ -1,6 +1,7 @@
 import type { ValidationMode } from '../config/client-config.js';
 import { APIConnectionError } from '../errors/api-connection-error.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
+import type { ValidationIssue } from '../errors/validation-issue.js';
 import type { Logger } from '../logging/logger.js';
 import type { OperationDescriptor } from '../operation.js';
 import { validateSchema } from '../validation/validate-schema.js';
@@ -19,27 +20,26 @@ export async function readOperationBody(
   safeUrl: () => string,
   logger: Logger,
 ): Promise<unknown> {
-  const schema = op.response;
-  const noBody = op.method === 'HEAD' || response.status === 204 || response.status === 205;
+  const { method, response: schema } = op;
+  const { status } = response;
   let text: string;
   try {
     text = await response.text();
-  } catch (error) {
+  } catch (cause) {
     throw new APIConnectionError({
-      method: op.method,
+      method,
       url: safeUrl(),
       message: 'connection lost while reading the response body',
-      cause: error,
+      cause,
     });
   }
-  if (!schema || noBody) return undefined;
-  const parsed = parseJsonBody(text);
-  const fail = (payload: unknown, issues: ResponseValidationError['issues']) => {
+  if (!schema || method === 'HEAD' || status === 204 || status === 205 || text === '') return;
+  const fail = (payload: unknown, issues: readonly ValidationIssue[]): unknown => {
     const error = new ResponseValidationError({
       issues,
       payload,
-      status: response.status,
-      method: op.method,
+      status,
+      method,
       url: safeUrl(),
       operationId: op.operationId,
       requestId: requestIdFromHeaders(response.headers),
@@ -49,11 +49,11 @@ export async function readOperationBody(
     logger.warn(error.message);
     return payload;
   };
-  if (!parsed.ok) {
-    if (mode === 'off') return parsed.text;
-    return fail(parsed.text, [{ message: 'response body is not JSON', path: [] }]);
-  }
-  if (parsed.value === undefined || mode === 'off') return parsed.value;
-  const checked = await validateSchema(schema, parsed.value);
-  return checked.ok ? checked.value : fail(parsed.value, checked.issues);
+  const data = parseJsonBody(text);
+  if (mode === 'off') return data;
+  // Only a body that is not JSON parses to itself (a JSON string keeps its quotes).
+  if (data === text) return fail(text, [{ message: 'response body is not JSON', path: [] }]);
+  const checked = validateSchema(schema, data);
+  const result = checked instanceof Promise ? await checked : checked;
+  return result.issues ? fail(data, result.issues) : result.value;
 }

@@ -4,39 +4,38 @@
  * caller reads later, and still drop its listeners afterwards.
  */
 export function releaseOnBodyEnd(response: Response, release: () => void): Response {
-  const body = response.body;
+  const { body, url, redirected } = response;
   if (!body) {
     release();
     return response;
   }
   const reader = body.getReader();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const chunk = await reader.read();
-        if (chunk.done) {
+  const wrapped = new Response(
+    new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const chunk = await reader.read();
+          if (chunk.done) {
+            release();
+            controller.close();
+          } else {
+            controller.enqueue(chunk.value);
+          }
+        } catch (error) {
           release();
-          controller.close();
-        } else {
-          controller.enqueue(chunk.value);
+          controller.error(error);
         }
-      } catch (error) {
+      },
+      cancel(reason) {
         release();
-        controller.error(error);
-      }
-    },
-    async cancel(reason) {
-      release();
-      await reader.cancel(reason);
-    },
-  });
-  const wrapped = new Response(stream, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+        return reader.cancel(reason);
+      },
+    }),
+    response,
+  );
   // The constructor cannot set these; callers (redirect checks, logging) may rely on them.
-  Object.defineProperty(wrapped, 'url', { value: response.url });
-  Object.defineProperty(wrapped, 'redirected', { value: response.redirected });
-  return wrapped;
+  return Object.defineProperties(wrapped, {
+    url: { value: url },
+    redirected: { value: redirected },
+  });
 }

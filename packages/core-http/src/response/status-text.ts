@@ -1,20 +1,15 @@
-// HTTP/2 and HTTP/3 carry no reason phrase; messages read better with one.
+// HTTP/2 and HTTP/3 carry no reason phrase; messages read better with one. Trimmed to the statuses
+// the APIs answer with and core-http tells apart (error classes, retries).
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
-  405: 'Method Not Allowed',
   408: 'Request Timeout',
   409: 'Conflict',
-  410: 'Gone',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
-  501: 'Not Implemented',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',

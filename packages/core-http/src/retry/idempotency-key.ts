@@ -3,11 +3,12 @@
  * and browsers in secure contexts; plain-http pages lack it, hence the getRandomValues fallback.
  */
 export function generateIdempotencyKey(): string {
-  const crypto = globalThis.crypto;
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const { crypto } = globalThis;
+  return crypto.randomUUID
+    ? crypto.randomUUID()
+    : // Each x becomes a random hex digit, y one of 8, 9, a or b (the RFC 9562 variant).
+      'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+        const random = crypto.getRandomValues(new Uint8Array(1))[0]! & 15;
+        return (c === 'x' ? random : (random & 3) | 8).toString(16);
+      });
 }

@@ -4,17 +4,12 @@
  * Undefined when absent or unreadable. A date in the past means "now" (0).
  */
 export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms !== null) {
-    const value = Number(ms.trim());
-    if (ms.trim() !== '' && Number.isFinite(value) && value >= 0) return value;
-  }
+  const ms = headers.get('retry-after-ms')?.trim();
+  if (ms && Number(ms) >= 0 && Number(ms) < Infinity) return Number(ms);
   const header = headers.get('retry-after')?.trim();
   if (!header) return undefined;
   if (/^\d+(\.\d+)?$/.test(header)) return Number(header) * 1000;
   // Every HTTP-date format starts with a day name; this keeps Date.parse from reading `-1` as a year.
-  if (!/^[a-z]{3}/i.test(header)) return undefined;
-  const date = Date.parse(header);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const date = /^[a-z]{3}/i.test(header) ? Date.parse(header) : NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -19,18 +19,16 @@ export interface RetryBudgetOptions {
  * One budget per client instance by default; pass the same instance to several clients to share it.
  */
 export class RetryBudget {
-  readonly capacity: number;
-  readonly retryCost: number;
-  readonly timeoutCost: number;
-  readonly successRefund: number;
+  declare readonly capacity: number;
+  declare readonly retryCost: number;
+  declare readonly timeoutCost: number;
+  declare readonly successRefund: number;
   #available: number;
 
   constructor(options: RetryBudgetOptions = {}) {
-    this.capacity = options.capacity ?? 500;
-    this.retryCost = options.retryCost ?? 5;
-    this.timeoutCost = options.timeoutCost ?? 10;
-    this.successRefund = options.successRefund ?? 1;
-    this.#available = this.capacity;
+    const { capacity = 500, retryCost = 5, timeoutCost = 10, successRefund = 1 } = options;
+    Object.assign(this, { capacity, retryCost, timeoutCost, successRefund });
+    this.#available = capacity;
   }
 
   /** Tokens left. */
@@ -53,8 +51,7 @@ export class RetryBudget {
    * Records a success. As in the AWS SDK, a call that succeeded after retrying gives back what its
    * last retry cost; one that succeeded at once gives back `successRefund`. Never above capacity.
    */
-  recordSuccess(lastRetryCost?: number): void {
-    const refund = lastRetryCost ?? this.successRefund;
-    this.#available = Math.min(this.capacity, this.#available + refund);
+  recordSuccess(lastRetryCost = this.successRefund): void {
+    this.#available = Math.min(this.capacity, this.#available + lastRetryCost);
   }
 }

@@ -8,10 +8,8 @@ const prefixes = new WeakMap<URL, string>();
 export function buildUrl(base: URL, path: string, query: string): string {
   let prefix = prefixes.get(base);
   if (prefix === undefined) {
-    const basePath = base.pathname.endsWith('/') ? base.pathname.slice(0, -1) : base.pathname;
-    prefix = `${base.origin}${basePath}`;
+    prefix = base.origin + base.pathname.replace(/\/$/, '');
     prefixes.set(base, prefix);
   }
-  const suffix = path.startsWith('/') ? path : `/${path}`;
-  return `${prefix}${suffix}${query ? `?${query}` : ''}`;
+  return `${prefix}${path[0] === '/' ? '' : '/'}${path}${query ? `?${query}` : ''}`;
 }

@@ -25,44 +25,35 @@ export function redactUrl(
   } catch {
     return REDACTED;
   }
+  const { protocol, search, hash } = parsed;
   // Only http(s) URLs have a structure worth keeping; a data: or blob: URL is all payload.
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return `${parsed.protocol}${REDACTED}`;
+  if (protocol !== 'http:' && protocol !== 'https:') return protocol + REDACTED;
+  const allowed = Array.from(allowlist, lowerCase);
+  const shown = (key: string) => allowed.includes(lowerCase(decode(key)));
+  let out = parsed.origin + parsed.pathname;
+  if (search.length > 1) {
+    out += `?${search
+      .slice(1)
+      .split('&')
+      .map((pair) => {
+        const key = pair.split('=')[0]!;
+        // A bare item (`?token`) may be the secret itself; an empty value hides nothing.
+        if (shown(key) || pair.endsWith('=')) return pair;
+        return pair.includes('=') ? `${key}=${REDACTED}` : REDACTED;
+      })
+      .join('&')}`;
   }
-  const allowed = allowlistSet(allowlist);
-  let out = `${parsed.origin}${parsed.pathname}`;
-  if (parsed.search.length > 1) {
-    const pairs = parsed.search.slice(1).split('&');
-    out += `?${pairs.map((pair) => redactPair(pair, allowed)).join('&')}`;
-  }
-  if (parsed.hash.length > 1) out += `#${REDACTED}`;
-  return out;
+  return hash.length > 1 ? `${out}#${REDACTED}` : out;
 }
 
-/** Lower-cased copy of an allowlist, built once per client. */
-export function allowlistSet(allowlist: Iterable<string>): ReadonlySet<string> {
-  if (allowlist instanceof Set && isLowerCased(allowlist)) return allowlist as ReadonlySet<string>;
-  return new Set(Array.from(allowlist, (name) => name.toLowerCase()));
+function lowerCase(text: string): string {
+  return text.toLowerCase();
 }
 
-function redactPair(pair: string, allowed: ReadonlySet<string>): string {
-  const eq = pair.indexOf('=');
-  // A bare item (`?token`) may be the secret itself.
-  if (eq === -1) return allowed.has(safeDecode(pair).toLowerCase()) ? pair : REDACTED;
-  if (pair.length === eq + 1) return pair;
-  const rawKey = pair.slice(0, eq);
-  return allowed.has(safeDecode(rawKey).toLowerCase()) ? pair : `${rawKey}=${REDACTED}`;
-}
-
-function safeDecode(text: string): string {
+function decode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
     return text;
   }
-}
-
-function isLowerCased(set: Set<string>): boolean {
-  for (const name of set) if (name !== name.toLowerCase()) return false;
-  return true;
 }

@@ -12,44 +12,37 @@ import type { ValidationIssue } from '../errors/validation-issue.js';
  * @returns the query string without `?`; empty when nothing is left.
  */
 export function serializeQuery(query: Readonly<Record<string, unknown>> | undefined): string {
-  if (!query) return '';
   const parts: string[] = [];
   const issues: ValidationIssue[] = [];
-  for (const [key, value] of Object.entries(query)) {
-    const values = Array.isArray(value) ? (value as unknown[]) : [value];
-    for (const item of values) {
-      if (item === undefined || item === null) continue;
-      const text = queryValue(item);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (item == null) continue;
+      const type = typeof item;
+      const text =
+        type === 'string' || type === 'boolean' || type === 'bigint' || Number.isFinite(item)
+          ? String(item)
+          : item instanceof Date && !Number.isNaN(item.getTime())
+            ? item.toISOString()
+            : undefined;
       if (text === undefined) {
-        issues.push({ message: describeUnsupported(item), path: ['query', key] });
-        continue;
+        // A nested array, an object, an invalid Date, NaN or ±Infinity: there is no one way to write it.
+        const got =
+          type === 'number'
+            ? item
+            : item instanceof Date
+              ? 'an invalid Date'
+              : Array.isArray(item)
+                ? 'an array'
+                : type;
+        issues.push({
+          message: `cannot be a query value (got ${String(got)})`,
+          path: ['query', key],
+        });
+      } else {
+        parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
       }
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`);
     }
   }
-  if (issues.length > 0) throw new RequestValidationError(issues);
+  if (issues.length) throw new RequestValidationError(issues);
   return parts.join('&');
-}
-
-function queryValue(value: unknown): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return value;
-    case 'boolean':
-    case 'bigint':
-      return String(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value) : undefined;
-    default:
-      if (value instanceof Date) {
-        return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-      }
-      return undefined;
-  }
-}
-
-function describeUnsupported(value: unknown): string {
-  if (typeof value === 'number') return `must be a finite number (got ${value})`;
-  if (value instanceof Date) return 'is an invalid Date';
-  return `cannot be written in a query string (got ${Array.isArray(value) ? 'a nested array' : typeof value})`;
 }

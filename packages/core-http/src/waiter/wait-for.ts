@@ -46,16 +46,18 @@ export interface WaitForOptions<T> {
  * @throws whatever `poll` throws, unless `isRetryable` says to go on.
  */
 export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
-  const minDelayMs = options.minDelayMs ?? 2000;
-  const maxDelayMs = options.maxDelayMs ?? 30_000;
-  const jitter = options.jitter ?? 0.2;
-  const timeoutMs = options.timeoutMs ?? 300_000;
+  const {
+    minDelayMs = 2000,
+    maxDelayMs = 30_000,
+    jitter = 0.2,
+    timeoutMs = 300_000,
+    sleep = defaultSleep,
+    signal,
+  } = options;
   checkOptions(minDelayMs, maxDelayMs, jitter, timeoutMs);
-  const sleep = options.sleep ?? defaultSleep;
-  const { signal } = options;
   if (signal?.aborted) throw new APIUserAbortError({ reason: signal.reason });
 
-  const deadline = new LinkedAbortController([signal], timeoutMs);
+  const deadline = new LinkedAbortController(signal, timeoutMs);
   const deadlineAt = Date.now() + timeoutMs;
   let lastValue: T | undefined;
   let attempts = 0;
@@ -87,8 +89,7 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
       try {
         await sleep(delay, deadline.signal);
       } catch (error) {
-        if (deadline.signal.aborted) throw stopped();
-        throw error;
+        throw deadline.signal.aborted ? stopped() : error;
       }
     }
   } finally {
