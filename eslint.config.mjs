@@ -14,6 +14,7 @@ const depConstraints = [
   { sourceTag: 'layer:sandbox', onlyDependOnLibsWithTags: ['layer:schemas'] },
   { sourceTag: 'layer:tool', onlyDependOnLibsWithTags: ['layer:none'] },
   { sourceTag: 'layer:bench', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'layer:test', onlyDependOnLibsWithTags: ['layer:none'] },
 ];
 
 export default tseslint.config(
@@ -51,7 +52,7 @@ export default tseslint.config(
     },
   },
   {
-    // The clients' end-to-end tests run against the sandbox: a test-only dependency, never shipped.
+    // The clients' tests run against the sandbox and use the shared test helpers: test-only dependencies.
     files: ['packages/*-client/src/**/*.test.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -61,7 +62,14 @@ export default tseslint.config(
           allow: [],
           depConstraints: depConstraints.map((c) =>
             c.sourceTag === 'layer:client'
-              ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'layer:sandbox'] }
+              ? {
+                  ...c,
+                  onlyDependOnLibsWithTags: [
+                    ...c.onlyDependOnLibsWithTags,
+                    'layer:sandbox',
+                    'layer:test',
+                  ],
+                }
               : c,
           ),
         },

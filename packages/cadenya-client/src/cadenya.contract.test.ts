@@ -1,31 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { responseExampleNames, startPrism, type PrismServer } from '@upkit/test-utils';
 import { Cadenya } from './index.js';
-import { startPrism, type PrismServer } from './testing/prism.js';
 
 // The package's own OpenAPI document: Prism (request validation on) accepts what the client sends,
 // and the client's strict response validation accepts every example Prism answers with.
 const DOCUMENT = fileURLToPath(new URL('../../schemas/openapi/cadenya.yaml', import.meta.url));
 
-interface Operation {
-  operationId: string;
-  responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown> }> }>;
-}
-const doc = parse(readFileSync(DOCUMENT, 'utf8')) as {
-  paths: Record<string, Record<string, Operation>>;
-};
-const examplesOf = (operationId: string): string[] => {
-  for (const item of Object.values(doc.paths)) {
-    for (const op of Object.values(item)) {
-      if (op.operationId === operationId) {
-        return Object.keys(op.responses['200']?.content?.['application/json']?.examples ?? {});
-      }
-    }
-  }
-  throw new Error(`no operation ${operationId}`);
-};
+const examplesOf = (operationId: string): string[] => responseExampleNames(DOCUMENT, operationId);
 
 const WORKSPACE = 'workspace_01JZ0SANDBXWKSPC0000000001';
 const UPLOAD = 'upload_01HXKD2E5NQM3T9AYWCFZ05DNK';

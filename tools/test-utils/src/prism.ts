@@ -8,7 +8,7 @@ export interface PrismServer {
   close(): Promise<void>;
 }
 
-const PRISM = fileURLToPath(new URL('../../../../node_modules/.bin/prism', import.meta.url));
+const PRISM = fileURLToPath(new URL('../../../node_modules/.bin/prism', import.meta.url));
 
 async function freePort(): Promise<number> {
   const server = createServer();

@@ -1,0 +1,3 @@
+export { startPrism } from './prism.js';
+export type { PrismServer } from './prism.js';
+export { responseExampleNames } from './openapi-examples.js';
