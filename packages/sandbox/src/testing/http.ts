@@ -34,19 +34,20 @@ interface CallOptions {
   readonly body?: unknown;
 }
 
-/** Calls the Scenario API (path relative to `/scenario/v1`). */
-export async function scenarioCall(
-  sandbox: Sandbox,
+/** A JSON call to one of the emulated APIs, with that API's dev credential unless told otherwise. */
+async function apiCall(
+  baseUrl: string,
+  defaultAuth: string,
   method: string,
   path: string,
-  options: CallOptions = {},
+  options: CallOptions,
 ): Promise<JsonResponse> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  const auth = options.auth === undefined ? scenarioBasic(sandbox) : options.auth;
+  const auth = options.auth === undefined ? defaultAuth : options.auth;
   if (auth !== null) headers['authorization'] = auth;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   return json(
-    await fetch(`${sandbox.scenarioBaseUrl}${path}`, {
+    await fetch(`${baseUrl}${path}`, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -54,24 +55,24 @@ export async function scenarioCall(
   );
 }
 
-/** Calls the Cadenya API (path relative to `/cadenya`). */
-export async function cadenyaCall(
+/** Calls the Scenario API (path relative to `/scenario/v1`). */
+export function scenarioCall(
   sandbox: Sandbox,
   method: string,
   path: string,
   options: CallOptions = {},
 ): Promise<JsonResponse> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const auth = options.auth === undefined ? cadenyaBearer(sandbox) : options.auth;
-  if (auth !== null) headers['authorization'] = auth;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  return json(
-    await fetch(`${sandbox.cadenyaBaseUrl}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    }),
-  );
+  return apiCall(sandbox.scenarioBaseUrl, scenarioBasic(sandbox), method, path, options);
+}
+
+/** Calls the Cadenya API (path relative to `/cadenya`). */
+export function cadenyaCall(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<JsonResponse> {
+  return apiCall(sandbox.cadenyaBaseUrl, cadenyaBearer(sandbox), method, path, options);
 }
 
 /** Calls the inspection API. */
