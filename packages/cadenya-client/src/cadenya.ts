@@ -33,7 +33,10 @@ export class Cadenya {
   readonly memoryLayers: MemoryLayersResource;
   /** The workspace calls act in unless they name another. */
   readonly workspaceId: string | undefined;
-  /** The transport, for requests the resources do not cover (`client.http.send(…)`). */
+  /**
+   * The transport, for requests the resources do not cover: `client.http.request(descriptor)`, or
+   * core-http's `send(client.http, …)` for a raw one.
+   */
   readonly http: HttpClient;
 
   constructor(options: CadenyaOptions = {}) {

@@ -10,6 +10,7 @@ import { PermissionDeniedError } from './errors/permission-denied-error.js';
 import { RateLimitError } from './errors/rate-limit-error.js';
 import { UnprocessableEntityError } from './errors/unprocessable-entity-error.js';
 import { createHttpClient } from './http-client.js';
+import { send } from './send.js';
 import { sendJson, startServer, type LoopbackServer } from './testing/loopback-server.js';
 import { getUpload } from './testing/operations.js';
 
@@ -131,9 +132,11 @@ describe('error responses', () => {
       );
     });
     const client = createHttpClient({ baseUrl: 'https://api.example.com' });
-    const error = await client
-      .send({ method: 'PUT', url: `${server!.url}/bucket/key?X-Amz-Signature=s3cr3t`, body: 'x' })
-      .catch((e: unknown) => e);
+    const error = await send(client, {
+      method: 'PUT',
+      url: `${server!.url}/bucket/key?X-Amz-Signature=s3cr3t`,
+      body: 'x',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect(error).toMatchObject({
       code: 'SignatureDoesNotMatch',

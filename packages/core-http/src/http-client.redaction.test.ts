@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basicAuth } from './auth/basic.js';
 import { createHttpClient } from './http-client.js';
+import { send } from './send.js';
 import type { MiddlewareRequest } from './middleware.js';
 import {
   captureLogger,
@@ -85,9 +86,9 @@ describe('credentials never leak', () => {
       `${storage.url}/bucket/upload_1?X-Amz-Algorithm=AWS4-HMAC-SHA256` +
       `&X-Amz-Credential=${CREDENTIAL}%2F20250630%2Fus-east-1%2Fs3%2Faws4_request` +
       `&X-Amz-Signature=${SIGNATURE}`;
-    const forbidden = await client
-      .send({ method: 'PUT', url: presigned, body: 'bytes' })
-      .catch((e: unknown) => e);
+    const forbidden = await send(client, { method: 'PUT', url: presigned, body: 'bytes' }).catch(
+      (e: unknown) => e,
+    );
 
     // The secrets did go on the wire, where they belong.
     expect(api.requests[0]!.headers['authorization']).toContain('Basic ');

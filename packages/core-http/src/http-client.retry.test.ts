@@ -4,6 +4,7 @@ import { BadRequestError } from './errors/bad-request-error.js';
 import { InternalServerError } from './errors/internal-server-error.js';
 import { RateLimitError } from './errors/rate-limit-error.js';
 import { createHttpClient } from './http-client.js';
+import { send } from './send.js';
 import type { HttpClientConfig } from './config/client-config.js';
 import type { Middleware } from './middleware.js';
 import { RetryBudget } from './retry/retry-budget.js';
@@ -233,7 +234,7 @@ describe('connection errors', () => {
         controller.close();
       },
     });
-    await expect(client.send({ method: 'PUT', url: '/part', body })).rejects.toBeInstanceOf(
+    await expect(send(client, { method: 'PUT', url: '/part', body })).rejects.toBeInstanceOf(
       InternalServerError,
     );
     expect(server.requests).toHaveLength(1);

@@ -4,6 +4,7 @@ import { bearerAuth } from './auth/bearer.js';
 import { ConfigurationError } from './errors/configuration-error.js';
 import { RequestValidationError } from './errors/request-validation-error.js';
 import { createHttpClient, HttpClient } from './http-client.js';
+import { send } from './send.js';
 import {
   sendJson,
   startServer,
@@ -172,9 +173,9 @@ describe('HttpClient.send', () => {
       auth: bearerAuth('token_1'),
       headers: { 'x-team': 'a' },
     });
-    const own = await client.send({ method: 'GET', url: '/v1/ping' });
+    const own = await send(client, { method: 'GET', url: '/v1/ping' });
     expect(await own.text()).toBe('ok');
-    const put = await client.send({
+    const put = await send(client, {
       method: 'PUT',
       url: `${storage.url}/bucket/key?X-Amz-Signature=abc`,
       body: 'bytes',
@@ -199,7 +200,7 @@ describe('HttpClient.send', () => {
     });
     const client = createHttpClient({ baseUrl: server.url });
     const controller = new AbortController();
-    const response = await client.send({ method: 'GET', url: '/file', signal: controller.signal });
+    const response = await send(client, { method: 'GET', url: '/file', signal: controller.signal });
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
     expect(await response.text()).toBe('part one, part two');
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
@@ -209,11 +210,11 @@ describe('HttpClient.send', () => {
   it('sends JSON and refuses plain http to other hosts', async () => {
     const server = await serve((req, res) => res.writeHead(200).end(req.body));
     const client = createHttpClient({ baseUrl: server.url });
-    const echoed = await client.send({ method: 'POST', url: '/echo', json: { a: 1 } });
+    const echoed = await send(client, { method: 'POST', url: '/echo', json: { a: 1 } });
     expect(await echoed.json()).toEqual({ a: 1 });
     expect(server.requests[0]!.headers['content-type']).toBe('application/json');
     await expect(
-      client.send({ method: 'PUT', url: 'http://storage.example.com/x', body: 'b' }),
+      send(client, { method: 'PUT', url: 'http://storage.example.com/x', body: 'b' }),
     ).rejects.toBeInstanceOf(RequestValidationError);
   });
 });

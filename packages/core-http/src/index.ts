@@ -2,6 +2,7 @@ export { VERSION } from './version.js';
 
 // The executor.
 export { createHttpClient, HttpClient } from './http-client.js';
+export { send } from './send.js';
 export type { OperationRequestOptions, RequestOptions, SendOptions } from './request-options.js';
 export type { FetchLike, HttpClientConfig, ValidationMode } from './config/client-config.js';
 export { APIPromise } from './api-promise.js';

@@ -23,7 +23,10 @@ export class Scenario {
   readonly uploads: Uploads;
   /** The project calls act in unless they name another; undefined for the credentials' default. */
   readonly projectId: string | undefined;
-  /** The transport, for requests the resources do not cover (`client.http.send(…)`). */
+  /**
+   * The transport, for requests the resources do not cover: `client.http.request(descriptor)`, or
+   * core-http's `send(client.http, …)` for a raw one.
+   */
   readonly http: HttpClient;
 
   constructor(options: ScenarioOptions = {}) {
