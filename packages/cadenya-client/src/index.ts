@@ -22,6 +22,7 @@ export type {
 export { InvalidSizeBytesError } from './errors/invalid-size-bytes-error.js';
 export { UploadConsumedError } from './errors/upload-consumed-error.js';
 export { UploadExpiredError } from './errors/upload-expired-error.js';
+export { UploadUnusableError } from './errors/upload-unusable-error.js';
 export {
   APIConnectionError,
   APIError,

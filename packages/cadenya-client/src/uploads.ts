@@ -1,4 +1,4 @@
-import { APIPromise, WaiterFailureError, waitFor } from '@upkit/core-http';
+import { APIPromise, waitFor } from '@upkit/core-http';
 import type { OperationRequestOptions } from '@upkit/core-http';
 import type {
   CadenyaCreateUploadRequest,
@@ -72,32 +72,22 @@ export class Uploads extends UploadsResource {
    * @throws WaiterTimeoutError after `timeoutMs`, with the last upload seen as `lastValue`.
    * @throws APIUserAbortError when `signal` aborts; any error of `retrieve`.
    */
-  async waitUntilComplete(
-    id: string,
-    options: WaitUntilCompleteOptions = {},
-  ): Promise<CadenyaUpload> {
+  waitUntilComplete(id: string, options: WaitUntilCompleteOptions = {}): Promise<CadenyaUpload> {
     const { workspaceId, signal } = options;
     const intervalMs = options.intervalMs ?? 1000;
-    try {
-      return await waitFor<CadenyaUpload>({
-        poll: (pollSignal) => this.retrieve(id, { workspaceId }, { signal: pollSignal }),
-        isSuccess: (u) => u.info.status === 'UPLOAD_STATUS_COMPLETE',
-        isFailure: (u) =>
-          u.info.status === 'UPLOAD_STATUS_EXPIRED' || u.info.status === 'UPLOAD_STATUS_CONSUMED',
-        minDelayMs: intervalMs,
-        maxDelayMs: intervalMs,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        ...(signal === undefined ? {} : { signal }),
-      });
-    } catch (error) {
-      if (error instanceof WaiterFailureError) {
-        const { value, attempts } = error as WaiterFailureError<CadenyaUpload>;
-        if (value.info.status === 'UPLOAD_STATUS_EXPIRED') {
-          throw new UploadExpiredError({ value, attempts });
-        }
-        throw new UploadConsumedError({ value, attempts });
-      }
-      throw error;
-    }
+    return waitFor<CadenyaUpload>({
+      poll: (pollSignal) => this.retrieve(id, { workspaceId }, { signal: pollSignal }),
+      isSuccess: (u) => u.info.status === 'UPLOAD_STATUS_COMPLETE',
+      isFailure: (u) =>
+        u.info.status === 'UPLOAD_STATUS_EXPIRED' || u.info.status === 'UPLOAD_STATUS_CONSUMED',
+      failureError: (value, attempts) =>
+        value.info.status === 'UPLOAD_STATUS_EXPIRED'
+          ? new UploadExpiredError({ value, attempts })
+          : new UploadConsumedError({ value, attempts }),
+      minDelayMs: intervalMs,
+      maxDelayMs: intervalMs,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(signal === undefined ? {} : { signal }),
+    });
   }
 }

@@ -41,6 +41,7 @@ export type { WaitForOptions } from './waiter/wait-for.js';
 
 // Errors.
 export { isUpkitError, UpkitError } from './errors/upkit-error.js';
+export { brand as brandError } from './errors/brand.js';
 export { APIError, isAPIError } from './errors/api-error.js';
 export type { APIErrorInit } from './errors/api-error.js';
 export { BadRequestError } from './errors/bad-request-error.js';

@@ -1,4 +1,4 @@
-import { RequestValidationError } from '@upkit/core-http';
+import { brandError, RequestValidationError } from '@upkit/core-http';
 
 /**
  * `uploads.create()` was given a `spec.sizeBytes` that is not a byte count: negative, fractional,
@@ -12,8 +12,4 @@ export class InvalidSizeBytesError extends RequestValidationError {
     });
   }
 }
-Object.defineProperty(InvalidSizeBytesError.prototype, 'name', {
-  value: 'InvalidSizeBytesError',
-  writable: true,
-  configurable: true,
-});
+brandError(InvalidSizeBytesError, 'InvalidSizeBytesError');

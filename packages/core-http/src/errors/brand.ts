@@ -8,10 +8,11 @@ const brands = new WeakMap<Class, symbol>();
  * versions in one node_modules, or a CJS and an ESM copy), as the AWS SDK v3 does for its service
  * exceptions: the prototype carries a `Symbol.for` brand shared by all copies, which
  * `UpkitError[Symbol.hasInstance]` (inherited by every subclass) checks. Also sets the
- * minification-proof `name`.
+ * minification-proof `name`. Exported as `brandError` for the clients' own error classes (and
+ * yours, if you subclass): the brand key is the class name, so names must be unique across upkit.
  */
 export function brand(cls: Class, name: string): void {
-  const symbol = Symbol.for(`@upkit/core-http.${name}`);
+  const symbol = Symbol.for(`@upkit.${name}`);
   brands.set(cls, symbol);
   Object.defineProperties(cls.prototype, {
     [symbol]: { value: true },

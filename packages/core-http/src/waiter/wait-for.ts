@@ -15,6 +15,11 @@ export interface WaitForOptions<T> {
   /** A terminal failure, e.g. `upload.status === 'failed'`: stop and throw `WaiterFailureError`. */
   isFailure?: (value: T) => boolean;
   /**
+   * The error to stop with when `isFailure` holds, e.g. a typed `UploadFailedError`.
+   * @default a `WaiterFailureError` with the value and the number of polls
+   */
+  failureError?: (value: T, attempts: number) => Error;
+  /**
    * Whether an error thrown by `poll` should be ignored and polling go on. The HTTP client already
    * retried transient failures, so by default every error stops the wait. @default () => false
    */
@@ -40,7 +45,7 @@ export interface WaitForOptions<T> {
  * `maxDelayMs`. Like the AWS SDK waiters, it gives up as soon as the next pause would end past the
  * deadline, rather than sleeping into it; a poll still running at the deadline is aborted.
  *
- * @throws WaiterFailureError when `isFailure` holds (with the value).
+ * @throws WaiterFailureError (or `failureError`'s error) when `isFailure` holds (with the value).
  * @throws WaiterTimeoutError at the deadline (with the last value seen).
  * @throws APIUserAbortError when `signal` aborts.
  * @throws whatever `poll` throws, unless `isRetryable` says to go on.
@@ -80,7 +85,11 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
         const value = lastValue as T;
         options.onPoll?.(value, attempts);
         if (options.isSuccess(value)) return value;
-        if (options.isFailure?.(value)) throw new WaiterFailureError({ value, attempts });
+        if (options.isFailure?.(value)) {
+          throw (
+            options.failureError?.(value, attempts) ?? new WaiterFailureError({ value, attempts })
+          );
+        }
       }
       const delay = waiterDelay(attempts, minDelayMs, maxDelayMs, jitter);
       if (Date.now() + delay > deadlineAt) {

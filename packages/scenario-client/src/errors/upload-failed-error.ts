@@ -1,4 +1,4 @@
-import { WaiterFailureError } from '@upkit/core-http';
+import { brandError, WaiterFailureError } from '@upkit/core-http';
 import type { ScenarioUpload } from '@upkit/schemas/scenario/standard';
 
 /**
@@ -20,8 +20,4 @@ export class UploadFailedError extends WaiterFailureError<ScenarioUpload> {
     this.errorMessage = value.errorMessage;
   }
 }
-Object.defineProperty(UploadFailedError.prototype, 'name', {
-  value: 'UploadFailedError',
-  writable: true,
-  configurable: true,
-});
+brandError(UploadFailedError, 'UploadFailedError');
