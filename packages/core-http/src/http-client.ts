@@ -2,7 +2,6 @@ import { APIPromise, type WithResponse } from './api-promise.js';
 import type { HttpClientConfig } from './config/client-config.js';
 import { resolveConfig, type ResolvedConfig } from './config/resolve-config.js';
 import { invalidRequest, RequestValidationError } from './errors/request-validation-error.js';
-import { INSPECT } from './inspect-symbol.js';
 import type { OperationDescriptor, OperationOutput, OperationParams } from './operation.js';
 import { serializeJson } from './request/serialize-json.js';
 import type { OperationRequestOptions, RequestOptions } from './request-options.js';
@@ -57,23 +56,6 @@ export class HttpClient {
     return new APIPromise(
       this.#operation(op, params, options) as Promise<WithResponse<OperationOutput<Op>>>,
     );
-  }
-
-  /** Safe to serialise: no credentials, no headers. */
-  toJSON(): Record<string, unknown> {
-    const cfg = this.#config;
-    return {
-      baseUrl: cfg.baseUrl.href,
-      maxRetries: cfg.maxRetries,
-      timeoutMs: cfg.timeoutMs,
-      deadlineMs: cfg.deadlineMs,
-      validation: cfg.validation,
-      logLevel: cfg.logLevel,
-    };
-  }
-
-  [INSPECT](): string {
-    return `HttpClient ${JSON.stringify(this.toJSON())}`;
   }
 
   async #operation(

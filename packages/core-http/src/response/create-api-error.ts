@@ -11,7 +11,6 @@ import { parseRetryAfter } from '../retry/retry-after.js';
 import { parseErrorBody } from './parse-error-body.js';
 import { parseJsonBody } from './parse-json.js';
 import { requestIdFromHeaders } from './request-id.js';
-import { statusText } from './status-text.js';
 
 const BY_STATUS: Record<number, new (init: APIErrorInit) => APIError> = {
   400: BadRequestError,
@@ -39,7 +38,8 @@ export async function createAPIError(
   return new ErrorClass({
     ...info,
     status,
-    statusText: statusText(response),
+    // HTTP/2 and HTTP/3 carry no reason phrase: the message then shows the status alone.
+    statusText: response.statusText,
     headers,
     body,
     method,

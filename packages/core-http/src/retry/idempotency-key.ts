@@ -1,14 +1,14 @@
 /**
- * A fresh idempotency key (a UUID v4). `crypto.randomUUID` exists on Node ≥ 19, Deno, Bun, Workers
- * and browsers in secure contexts; plain-http pages lack it, hence the getRandomValues fallback.
+ * A fresh idempotency key: a UUID v4 where `crypto.randomUUID` exists (Node ≥ 19, Deno, Bun,
+ * Workers, browsers in secure contexts), else (plain-http pages) 128 random bits in hex: a key only
+ * needs to be unique.
  */
 export function generateIdempotencyKey(): string {
   const { crypto } = globalThis;
-  return crypto.randomUUID
-    ? crypto.randomUUID()
-    : // Each x becomes a random hex digit, y one of 8, 9, a or b (the RFC 9562 variant).
-      'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
-        const random = crypto.getRandomValues(new Uint8Array(1))[0]! & 15;
-        return (c === 'x' ? random : (random & 3) | 8).toString(16);
-      });
+  return (
+    crypto.randomUUID?.() ??
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+      byte.toString(16).padStart(2, '0'),
+    ).join('')
+  );
 }
