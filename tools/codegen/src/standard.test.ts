@@ -82,6 +82,38 @@ describe('standard validators', () => {
     createdAt: '2025-06-30T15:15:27.153Z',
   };
 
+  it('accept exactly the calendar days and date-times zod accepts (leap years, month lengths)', () => {
+    const days = [
+      ...['2024-02-29', '2000-02-29', '0004-02-29', '1600-02-29', '2023-02-28', '2023-12-31'],
+      ...['2023-02-29', '1900-02-29', '0100-02-29', '2100-02-29', '2023-04-31', '2023-06-31'],
+      ...['2023-13-01', '2023-00-10', '2023-01-00', '2023-01-32', '23-01-01', '2023-1-01'],
+      ...['0000-02-29', '9999-12-31', '2023-01-01 ', ' 2023-01-01', '２０２３-01-01'],
+    ];
+    const times = [
+      ...['T00:00:00Z', 'T23:59:59.999999+14:00', 'T12:00:00-05:30', 'T12:00:00.Z'],
+      ...['T24:00:00Z', 'T12:60:00Z', 'T12:00:60Z', 'T12:00Z', 'T12:00:00', 'T12:00:00z'],
+      ...['T12:00:00+24:00', 'T12:00:00+0530', 't12:00:00Z', 'T12:00:00.5+01:00'],
+    ];
+    let accepted = 0;
+    for (const day of days) {
+      const request = { day, count: 0 };
+      assertSameVerdict(
+        'EverythingRequest',
+        eMini.EverythingRequest as AnySchema,
+        e.EverythingRequest as StandardLike,
+        request,
+      );
+      for (const time of times) {
+        const value = { ...upload, createdAt: day + time };
+        assertSameVerdict('Upload', uMini.Upload as AnySchema, u.Upload as StandardLike, value);
+        if (!validate(u.Upload, value).issues) accepted++;
+      }
+    }
+    // Both verdicts occur, so the comparison above cannot pass by accepting (or refusing) all.
+    expect(accepted).toBeGreaterThan(20);
+    expect(accepted).toBeLessThan(days.length * times.length);
+  });
+
   it('report short messages with the path to the problem', () => {
     expect(validate(u.Upload, { ...upload, fileName: 3 }).issues).toEqual([
       { message: 'expected string', path: ['fileName'] },

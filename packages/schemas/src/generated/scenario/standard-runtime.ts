@@ -8,8 +8,9 @@
  *
  * The Standard Schema types below are vendored from https://github.com/standard-schema/standard-schema
  * (packages/spec/src/index.ts), Copyright (c) 2024 Colin McDonnell, Fabian Hiller, Ryan Carniato,
- * MIT License. The date-time, date, duration, UUID, email, hostname and IPv4 patterns are zod's
- * (https://github.com/colinhacks/zod, MIT License), so that both flavours agree.
+ * MIT License. The duration, UUID, email, hostname and IPv4 patterns are zod's
+ * (https://github.com/colinhacks/zod, MIT License), and date and date-time accept exactly what
+ * zod's patterns do, so that both flavours agree.
  */
 
 /** The Standard Schema interface. */
@@ -263,13 +264,30 @@ export const uint32: Schema<number> = /* @__PURE__ */ integer(
 const format = (pattern: RegExp, message: string): Schema<string> =>
   check(string, (v) => pattern.test(v), message);
 
+/**
+ * Whether a match's groups 1–3 (year, month 01–12, day 01–31) name a real calendar day, leap years
+ * counted: the day must not pass the month's last (day 0 of the next month). The year becomes
+ * 2000 + year % 400: the Gregorian calendar repeats every 400 years, and Date.UTC would read 0–99
+ * as 1900–1999.
+ */
+const calendarDay = (match: RegExpExecArray | null): boolean =>
+  !!match &&
+  +match[3]! <= new Date(Date.UTC(2000 + (+match[1]! % 400), +match[2]!, 0)).getUTCDate();
+
 /** RFC 3339 date-time with 'Z' or an offset, seconds required, any fraction. */
-export const dateTime: Schema<string> = /* @__PURE__ */ format(
-  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/,
+export const dateTime: Schema<string> = /* @__PURE__ */ check(
+  string,
+  (v) =>
+    calendarDay(
+      /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.exec(
+        v,
+      ),
+    ),
   'expected an ISO 8601 date-time with offset',
 );
-export const date: Schema<string> = /* @__PURE__ */ format(
-  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/,
+export const date: Schema<string> = /* @__PURE__ */ check(
+  string,
+  (v) => calendarDay(/^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(v)),
   'expected an ISO 8601 date',
 );
 export const duration: Schema<string> = /* @__PURE__ */ format(
