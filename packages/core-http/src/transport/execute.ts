@@ -75,7 +75,6 @@ export async function execute<T>(
   const maxAttempts = checkNumber(options.maxRetries, 'maxRetries', cfg.maxRetries, true) + 1;
   const timeoutMs = checkNumber(options.timeoutMs, 'timeoutMs', cfg.timeoutMs);
   const deadlineMs = checkNumber(options.deadlineMs, 'deadlineMs', cfg.deadlineMs);
-  const debug = levelEnabled(cfg.logLevel, 'debug');
   let redacted: string | undefined;
   const safeUrl = (): string => (redacted ??= redactUrl(url, redaction.query));
   const log = (level: 'info' | 'warn', verb: string, why: string): void => {
@@ -120,18 +119,8 @@ export async function execute<T>(
         };
         // What middleware sees must print without credentials; fetch alone needs no wrapper.
         const request = middleware.length ? new AttemptRequest(init, redaction) : init;
-        const started = Date.now();
         const response = await runMiddleware(middleware, request, (last) => dispatch(cfg, last));
         const { ok, status, headers: received } = response;
-        if (debug) {
-          logger.debug(
-            `← ${status} ${method} ${redactUrl(request.url, redaction.query)} (${Date.now() - started} ms)`,
-            {
-              headers: redactHeaders(received, redaction.headers),
-              requestId: requestIdFromHeaders(received),
-            },
-          );
-        }
         if (ok) {
           const keep = () => {
             kept = true;
@@ -195,22 +184,34 @@ export async function execute<T>(
   }
 }
 
-/** The end of the middleware chain: the fetch itself, logged, its failure typed. */
+/** The end of the middleware chain: the fetch itself, logged (what the wire said), its failure typed. */
 async function dispatch(cfg: ResolvedConfig, request: MiddlewareRequest): Promise<Response> {
   const { method, url, headers, body, signal } = request;
-  const { query, headers: shownHeaders } = cfg.redaction;
-  if (levelEnabled(cfg.logLevel, 'debug')) {
-    cfg.logger.debug(
-      `→ ${method} ${redactUrl(url, query)} (attempt ${request.attempt}/${request.maxAttempts})`,
-      { headers: redactHeaders(headers, shownHeaders) },
-    );
+  const { logger, redaction } = cfg;
+  const debug = levelEnabled(cfg.logLevel, 'debug');
+  // Redacted once, and only when logged: parsing the URL is not free.
+  const line = debug && `${method} ${redactUrl(url, redaction.query)}`;
+  if (line) {
+    logger.debug(`→ ${line} (attempt ${request.attempt}/${request.maxAttempts})`, {
+      headers: redactHeaders(headers, redaction.headers),
+    });
   }
   const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal };
   // A streamed body needs `duplex: 'half'` (Node's fetch refuses it otherwise).
   if (!isReplayableBody(body)) init.duplex = 'half';
+  const started = Date.now();
+  let response: Response;
   try {
-    return await (cfg.fetch ?? globalThis.fetch)(url, init);
+    response = await (cfg.fetch ?? globalThis.fetch)(url, init);
   } catch (cause) {
-    throw new APIConnectionError({ method, url: redactUrl(url, query), cause });
+    throw new APIConnectionError({ method, url: redactUrl(url, redaction.query), cause });
   }
+  if (line) {
+    const { status, headers: received } = response;
+    logger.debug(`← ${status} ${line} (${Date.now() - started} ms)`, {
+      headers: redactHeaders(received, redaction.headers),
+      requestId: requestIdFromHeaders(received),
+    });
+  }
+  return response;
 }
