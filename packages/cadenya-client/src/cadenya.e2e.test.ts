@@ -8,6 +8,8 @@ import {
   NotFoundError,
   UploadConsumedError,
   UploadExpiredError,
+  UploadUnusableError,
+  WaiterFailureError,
   WaiterTimeoutError,
 } from './index.js';
 
@@ -79,6 +81,13 @@ describe('Cadenya against @upkit/sandbox', () => {
     expect(data.info.status).toBe('UPLOAD_STATUS_CONSUMED');
     const waited = await client.uploads.waitUntilComplete(id).catch((e: unknown) => e);
     expect(waited).toBeInstanceOf(UploadConsumedError);
+    expect(waited).toBeInstanceOf(UploadUnusableError);
+    expect(waited).not.toBeInstanceOf(UploadExpiredError);
+    expect(waited).toMatchObject({
+      name: 'UploadConsumedError',
+      uploadId: id,
+      message: `Upload ${id} is consumed: it can no longer be used; create a new upload`,
+    });
   });
 
   it('refuses a PUT with another content type (the signature covers it)', async () => {
@@ -110,6 +119,13 @@ describe('Cadenya against @upkit/sandbox', () => {
       .waitUntilComplete(created.metadata.id, { intervalMs: 20 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UploadExpiredError);
+    expect(error).toBeInstanceOf(WaiterFailureError);
+    expect(error).toMatchObject({
+      name: 'UploadExpiredError',
+      uploadId: created.metadata.id,
+      message: `Upload ${created.metadata.id} is expired: it can no longer be used; create a new upload`,
+      value: { info: { status: 'UPLOAD_STATUS_EXPIRED' } },
+    });
   });
 
   it('answers 401 for a bad key, 404 for an unknown upload, 400 for a size the API refuses', async () => {

@@ -1,4 +1,4 @@
-import { WaiterFailureError, waitFor } from '@upkit/core-http';
+import { waitFor } from '@upkit/core-http';
 import type { APIPromise, OperationRequestOptions } from '@upkit/core-http';
 import type { ScenarioUpload, ScenarioUploadResponse } from '@upkit/schemas/scenario/standard';
 import { UploadFailedError } from './errors/upload-failed-error.js';
@@ -54,24 +54,17 @@ export class Uploads extends UploadsResource {
   ): Promise<ImportedUpload> {
     const { projectId, signal } = options;
     const intervalMs = options.intervalMs ?? 2000;
-    try {
-      const upload = await waitFor<ScenarioUpload>({
-        poll: async (pollSignal) =>
-          (await this.retrieve(uploadId, { projectId }, { signal: pollSignal })).upload,
-        isSuccess: (u) => u.status === 'imported' && u.entityId !== undefined,
-        isFailure: (u) => u.status === 'failed',
-        minDelayMs: intervalMs,
-        maxDelayMs: intervalMs,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        ...(signal === undefined ? {} : { signal }),
-      });
-      return upload as ImportedUpload;
-    } catch (error) {
-      if (error instanceof WaiterFailureError && !(error instanceof UploadFailedError)) {
-        const failure = error as WaiterFailureError<ScenarioUpload>;
-        throw new UploadFailedError({ value: failure.value, attempts: failure.attempts });
-      }
-      throw error;
-    }
+    const upload = await waitFor<ScenarioUpload>({
+      poll: async (pollSignal) =>
+        (await this.retrieve(uploadId, { projectId }, { signal: pollSignal })).upload,
+      isSuccess: (u) => u.status === 'imported' && u.entityId !== undefined,
+      isFailure: (u) => u.status === 'failed',
+      failureError: (value, attempts) => new UploadFailedError({ value, attempts }),
+      minDelayMs: intervalMs,
+      maxDelayMs: intervalMs,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(signal === undefined ? {} : { signal }),
+    });
+    return upload as ImportedUpload;
   }
 }

@@ -60,6 +60,24 @@ describe('waitFor', () => {
     expect((error as WaiterFailureError).attempts).toBe(2);
   });
 
+  it('stops with the error failureError builds, given the value and the number of polls', async () => {
+    class ImportFailed extends Error {}
+    const seen: [Upload, number][] = [];
+    const error = await waitFor({
+      poll: states({ status: 'validating' }, { status: 'validating' }, { status: 'failed' }),
+      isSuccess,
+      isFailure,
+      failureError: (value, attempts) => {
+        seen.push([value, attempts]);
+        return new ImportFailed(`failed after ${attempts} polls`);
+      },
+      minDelayMs: 1,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFailed);
+    expect((error as Error).message).toBe('failed after 3 polls');
+    expect(seen).toEqual([[{ status: 'failed' }, 3]]);
+  });
+
   it('times out with the last observed value, without sleeping past the deadline', async () => {
     const started = Date.now();
     const error = await waitFor({
