@@ -103,7 +103,7 @@ describe('Cadenya against @upkit/sandbox', () => {
   it('times out with the last upload seen while it stays pending', async () => {
     const created = await createUpload();
     const error = await client.uploads
-      .waitUntilComplete(created.metadata.id, { intervalMs: 20, timeoutMs: 120 })
+      .waitUntilComplete(created.metadata.id, { intervalMs: 50, timeoutMs: 1000 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     expect((error as WaiterTimeoutError).lastValue).toMatchObject({

@@ -111,7 +111,7 @@ describe('Scenario against @upkit/sandbox', () => {
   it('times out with WaiterTimeoutError carrying the last upload seen', async () => {
     const id = await createAndPut(pngBytes(1500)); // never completed: stays pending
     const error = await client.uploads
-      .waitForProcessing(id, { intervalMs: 20, timeoutMs: 150 })
+      .waitForProcessing(id, { intervalMs: 50, timeoutMs: 1000 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     expect((error as WaiterTimeoutError).lastValue).toMatchObject({ id, status: 'pending' });

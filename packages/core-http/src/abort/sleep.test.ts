@@ -15,7 +15,7 @@ describe('sleep', () => {
     const pending = sleep(10_000, controller.signal);
     setTimeout(() => controller.abort(new Error('cancelled')), 10);
     await expect(pending).rejects.toThrow('cancelled');
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 

@@ -136,13 +136,14 @@ describe('rate-limit faults', () => {
 
 describe('latency faults', () => {
   it('delay each request', async () => {
-    const t = await start({ faults: { api: { latencyMs: 150 } } });
+    const t = await start({ faults: { api: { latencyMs: 400 } } });
     const started = performance.now();
     await scenarioCall(t.sandbox, 'GET', '/uploads/x');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    // The inspection routes are not delayed (a wide margin: a local call is never that slow).
     const fast = performance.now();
     await inspect(t.sandbox, 'GET', '/objects');
-    expect(performance.now() - fast).toBeLessThan(140);
+    expect(performance.now() - fast).toBeLessThan(390);
   });
 
   it('pick from a range, deterministically', async () => {
