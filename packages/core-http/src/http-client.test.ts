@@ -165,6 +165,17 @@ describe('HttpClient: requests', () => {
 });
 
 describe('HttpClient.send', () => {
+  it('refuses, with a typed error, a client that another copy of core-http created', async () => {
+    // Another copy's client has the same shape but not this copy's private state.
+    const foreign = Object.create(HttpClient.prototype) as HttpClient;
+    const error = await send(foreign, { method: 'GET', url: 'https://example.com/' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ option: 'client' });
+    expect((error as Error).message).toMatch(/another copy of @upkit\/core-http/);
+  });
+
   it('sends auth and default headers only to the base origin', async () => {
     const api = await serve((_req, res) => res.writeHead(200).end('ok'));
     const storage = await serve((_req, res) => res.writeHead(200).end('stored'));

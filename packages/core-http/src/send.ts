@@ -1,4 +1,5 @@
 import { baseFor, configOf, type HttpClient } from './http-client.js';
+import { ConfigurationError } from './errors/configuration-error.js';
 import { invalidRequest } from './errors/request-validation-error.js';
 import { serializeJson } from './request/serialize-json.js';
 import type { SendOptions } from './request-options.js';
@@ -21,7 +22,7 @@ import { serializeQuery } from './url/serialize-query.js';
  * ```
  */
 export async function send(client: HttpClient, options: SendOptions): Promise<Response> {
-  const cfg = configOf(client);
+  const cfg = configOfClient(client);
   const base = baseFor(cfg, options);
   const query = serializeQuery(options.query);
   const url = resolveTargetUrl(options.url, base, query, cfg.allowInsecureHttp);
@@ -40,4 +41,16 @@ export async function send(client: HttpClient, options: SendOptions): Promise<Re
     releaseOnBodyEnd(response, keep()),
   );
   return result.data;
+}
+
+/** The client's config; a client from another copy of core-http has none this copy can read. */
+function configOfClient(client: HttpClient) {
+  try {
+    return configOf(client);
+  } catch (error) {
+    throw new ConfigurationError(
+      'send: the client was created by another copy of @upkit/core-http; pass one from the copy send comes from',
+      { option: 'client', cause: error },
+    );
+  }
 }
