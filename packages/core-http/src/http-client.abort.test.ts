@@ -45,7 +45,11 @@ describe('timeouts', () => {
       if (index > 0) sendJson(res, 200, { upload: UPLOAD });
     });
     // Generous enough that the second attempt's answer cannot time out on a busy machine.
-    const client = createHttpClient({ baseUrl: server.url, timeoutMs: 300, initialRetryDelayMs: 1 });
+    const client = createHttpClient({
+      baseUrl: server.url,
+      timeoutMs: 300,
+      initialRetryDelayMs: 1,
+    });
     expect(await client.request(getUpload, get)).toEqual({ upload: UPLOAD });
     expect(server.requests).toHaveLength(2);
   });
@@ -66,7 +70,11 @@ describe('timeouts', () => {
 
   it('stops at the total deadline, across retries and backoff', async () => {
     const server = await serve(hang);
-    const client = createHttpClient({ baseUrl: server.url, timeoutMs: 100, initialRetryDelayMs: 1 });
+    const client = createHttpClient({
+      baseUrl: server.url,
+      timeoutMs: 100,
+      initialRetryDelayMs: 1,
+    });
     const started = Date.now();
     const error = await client
       .request(getUpload, get, { deadlineMs: 400, maxRetries: 100 })
