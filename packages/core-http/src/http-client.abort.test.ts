@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APITimeoutError } from './errors/api-timeout-error.js';
 import { APIUserAbortError } from './errors/api-user-abort-error.js';
 import { createHttpClient } from './http-client.js';
+import { limitedFetch } from './testing/limited-fetch.js';
 import {
   sendJson,
   startServer,
@@ -130,7 +131,8 @@ describe('abort', () => {
     const server = await serve((_req, res) => {
       setTimeout(() => sendJson(res, 200, { upload: UPLOAD }), 5);
     });
-    const client = createHttpClient({ baseUrl: server.url });
+    // 1000 calls in flight on our side; on the wire, 100 at a time (file descriptors are finite).
+    const client = createHttpClient({ baseUrl: server.url, fetch: limitedFetch(100) });
     const controller = new AbortController();
     const { signal } = controller;
     let inFlight = -1;
@@ -149,7 +151,7 @@ describe('abort', () => {
 
   it('aborts every call sharing a signal at once', async () => {
     const server = await serve(hang);
-    const client = createHttpClient({ baseUrl: server.url });
+    const client = createHttpClient({ baseUrl: server.url, fetch: limitedFetch(100) });
     const controller = new AbortController();
     const warnings = await warningsDuring(async () => {
       const calls = Array.from({ length: 200 }, () =>

@@ -44,7 +44,7 @@ export async function startServer(handler: Handler): Promise<LoopbackServer> {
     });
   });
   server.maxConnections = 5000;
-  // A deep accept queue: the concurrency tests open a thousand connections at once.
+  // A deep accept queue: the concurrency tests open a hundred connections at once.
   await new Promise<void>((resolve) =>
     server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve),
   );
