@@ -29,7 +29,11 @@ describe('limitedFetch', () => {
   it('takes a waiting request out of the queue when its signal aborts', async () => {
     let arrived = (): void => {};
     const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
-    const server = await startServer(() => arrived()); // never answers
+    // `/a` never gets an answer; anything else does at once.
+    const server = await startServer((req, res) => {
+      if (req.url === '/a') arrived();
+      else sendJson(res, 200, {});
+    });
     try {
       const limited = limitedFetch(1);
       const controller = new AbortController();
@@ -44,8 +48,10 @@ describe('limitedFetch', () => {
       await expect(queued).rejects.toBe('gone');
       controller.abort('done');
       await expect(first).rejects.toBe('done');
-      // The slot the first request freed went to nobody: both others had left the queue.
-      expect(server.requests.map((r) => r.url)).toEqual(['/a']);
+      // The slot the first request freed went to nobody (both others had left the queue), so the
+      // next request gets it and is the second one the server sees.
+      expect((await limited(`${server.url}/d`)).status).toBe(200);
+      expect(server.requests.map((r) => r.url)).toEqual(['/a', '/d']);
     } finally {
       await server.close();
     }
