@@ -3,14 +3,16 @@ import { APIPromise } from './api-promise.js';
 
 const response = new Response(null, { status: 204 });
 
-/** Collects unhandled rejections while `run` and a few turns of the event loop happen. */
+/** Collects unhandled rejections while `run` and the next turn of the event loop happen. */
 async function unhandledDuring(run: () => Promise<void>): Promise<unknown[]> {
   const seen: unknown[] = [];
   const listener = (reason: unknown) => seen.push(reason);
   process.on('unhandledRejection', listener);
   try {
     await run();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Node reports unhandled rejections once the microtask queue drains, before the next
+    // macrotask: a setImmediate is enough, whatever the machine's load.
+    await new Promise((resolve) => setImmediate(resolve));
   } finally {
     process.off('unhandledRejection', listener);
   }
