@@ -52,6 +52,24 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and their helpers may use the shared test helpers (and their fixtures): test-only
+    // dependencies, never part of a built package.
+    files: ['**/*.test.ts', '**/*.test-d.ts', '**/src/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: depConstraints.map((c) => ({
+            ...c,
+            onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'layer:test'],
+          })),
+        },
+      ],
+    },
+  },
+  {
     // The clients' tests run against the sandbox and use the shared test helpers: test-only dependencies.
     files: ['packages/*-client/src/**/*.test.ts'],
     rules: {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SEEDS, cadenyaPublicSpecUrl, seedExample, type SeedName } from '@upkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -9,15 +10,6 @@ type JsonObject = { [key: string]: unknown };
 
 const scenarioUrl = new URL('../openapi/scenario.yaml', import.meta.url);
 const cadenyaUrl = new URL('../openapi/cadenya.yaml', import.meta.url);
-const vendorUrl = new URL('../../../../shared/reference/cadenya-api-spec.yml', import.meta.url);
-const scenarioSeedUrl = new URL(
-  '../../../../shared/seeds/000_5ac253ee411d2577.txt',
-  import.meta.url,
-);
-const cadenyaSeedUrl = new URL(
-  '../../../../shared/seeds/004_50a56e3cd57dc7e8.txt',
-  import.meta.url,
-);
 
 function loadYaml(url: URL): JsonObject {
   const value: unknown = parse(readFileSync(url, 'utf8'));
@@ -27,7 +19,7 @@ function loadYaml(url: URL): JsonObject {
 
 const scenario = loadYaml(scenarioUrl);
 const cadenya = loadYaml(cadenyaUrl);
-const vendor = loadYaml(vendorUrl);
+const vendor = loadYaml(cadenyaPublicSpecUrl);
 
 /** The three Cadenya operations upkit uses; ours must match the vendor's one for one. */
 const CADENYA_OPERATIONS = [
@@ -735,13 +727,6 @@ function collectRefs(doc: JsonObject): { where: string; ref: unknown }[] {
   return found;
 }
 
-function readSeedExample(url: URL): unknown {
-  const text = readFileSync(url, 'utf8');
-  const match = /#### Response\s*```json\s*([\s\S]*?)```/.exec(text);
-  if (match?.[1] === undefined) throw new Error(`no example response in ${url.pathname}`);
-  return JSON.parse(match[1]);
-}
-
 // ---------------------------------------------------------------------------------------------
 
 describe('cadenya.yaml is wire-identical to the vendor document', () => {
@@ -973,7 +958,7 @@ describe('examples', () => {
         'seed',
         'value',
       ),
-    ).toEqual(readSeedExample(scenarioSeedUrl));
+    ).toEqual(seedExample(SEEDS.scenario));
     expect(
       at(
         cadenya,
@@ -988,17 +973,17 @@ describe('examples', () => {
         'seed',
         'value',
       ),
-    ).toEqual(readSeedExample(cadenyaSeedUrl));
+    ).toEqual(seedExample(SEEDS.cadenya));
   });
 
   it('have seeds that use only declared properties (the schemas cover the vendor reference)', () => {
-    const cases: [JsonObject, string, URL][] = [
-      [scenario, 'UploadResponse', scenarioSeedUrl],
-      [cadenya, 'Upload', cadenyaSeedUrl],
+    const cases: [JsonObject, string, SeedName][] = [
+      [scenario, 'UploadResponse', SEEDS.scenario],
+      [cadenya, 'Upload', SEEDS.cadenya],
     ];
-    for (const [doc, name, seedUrl] of cases) {
+    for (const [doc, name, seedName] of cases) {
       const schema = { $ref: `#/components/schemas/${name}` };
-      const seed = readSeedExample(seedUrl);
+      const seed = seedExample(seedName);
       expect(validate(doc, schema, seed, '$', 'response', true)).toEqual([]);
       // Not vacuous: a key the schema does not declare is reported.
       const extended = { ...(seed as JsonObject), unknownField: 1 };

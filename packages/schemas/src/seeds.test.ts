@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { SEEDS, seedExample } from '@upkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import * as cadenyaClassic from './generated/cadenya/classic-index.js';
 import * as cadenyaMini from './generated/cadenya/index.js';
 import * as scenarioClassic from './generated/scenario/classic-index.js';
 import * as scenarioMini from './generated/scenario/index.js';
 
-/** The JSON example response at the end of a seed document (`#### Response ```json … ````). */
-function seedResponse(file: string): Record<string, unknown> {
-  const text = readFileSync(new URL(`../../../../shared/seeds/${file}`, import.meta.url), 'utf8');
-  const match = /#### Response ```json\s*([\s\S]*?)\s*```/.exec(text);
-  if (!match?.[1]) throw new Error(`${file}: no example response found`);
-  return JSON.parse(match[1]) as Record<string, unknown>;
-}
-
-const scenarioSeed = seedResponse('000_5ac253ee411d2577.txt') as {
+const scenarioSeed = seedExample(SEEDS.scenario) as {
   upload: Record<string, unknown>;
 };
-const cadenyaSeed = seedResponse('004_50a56e3cd57dc7e8.txt') as {
+const cadenyaSeed = seedExample(SEEDS.cadenya) as {
   info: Record<string, unknown>;
   metadata: Record<string, unknown>;
 };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SEEDS, seedExample } from '@upkit/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -32,13 +33,6 @@ function run(schema: StandardLike, value: unknown): SyncResult {
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function seedResponse(file: string): Json {
-  const text = readFileSync(new URL(`../../../../shared/seeds/${file}`, import.meta.url), 'utf8');
-  const match = /#### Response ```json\s*([\s\S]*?)\s*```/.exec(text);
-  if (!match?.[1]) throw new Error(`${file}: no example response found`);
-  return JSON.parse(match[1]) as Json;
-}
 
 function resolve(doc: Json, value: unknown): unknown {
   let current = value;
@@ -138,7 +132,7 @@ const documents = [
     mini: scenarioMini as unknown as Record<string, ZodLike>,
     standard: scenarioStandard as unknown as Record<string, StandardLike>,
     operations: scenarioOperations.operations,
-    seed: { schema: 'ScenarioGetUploadResponse', value: seedResponse('000_5ac253ee411d2577.txt') },
+    seed: { schema: 'ScenarioGetUploadResponse', value: seedExample(SEEDS.scenario) as Json },
   },
   {
     api: 'cadenya',
@@ -146,7 +140,7 @@ const documents = [
     mini: cadenyaMini as unknown as Record<string, ZodLike>,
     standard: cadenyaStandard as unknown as Record<string, StandardLike>,
     operations: cadenyaOperations.operations,
-    seed: { schema: 'CadenyaUpload', value: seedResponse('004_50a56e3cd57dc7e8.txt') },
+    seed: { schema: 'CadenyaUpload', value: seedExample(SEEDS.cadenya) as Json },
   },
 ] as const;
 
@@ -201,7 +195,7 @@ describe.each(documents)(
 );
 
 describe('standard validators on the seeds', () => {
-  const upload = seedResponse('004_50a56e3cd57dc7e8.txt') as { info: Json; metadata: Json };
+  const upload = seedExample(SEEDS.cadenya) as { info: Json; metadata: Json };
   const validate = run;
 
   it('keep unknown fields and unknown enum values of responses', () => {

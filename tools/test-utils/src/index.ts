@@ -1,3 +1,13 @@
 export { startPrism } from './prism.js';
 export type { PrismServer } from './prism.js';
 export { responseExampleNames } from './openapi-examples.js';
+export { errorResponseExamples } from './openapi-error-examples.js';
+export type { ErrorResponseExample } from './openapi-error-examples.js';
+export {
+  SEEDS,
+  cadenyaPublicSpecPath,
+  cadenyaPublicSpecUrl,
+  seedDocument,
+  seedExample,
+} from './fixtures.js';
+export type { SeedName } from './fixtures.js';

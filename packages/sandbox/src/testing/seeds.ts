@@ -1,16 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** The example response of a seed document (`../shared/seeds` beside the repository). */
-export function seedExample(
-  file: '000_5ac253ee411d2577.txt' | '004_50a56e3cd57dc7e8.txt',
-): unknown {
-  const path = fileURLToPath(new URL(`../../../../../shared/seeds/${file}`, import.meta.url));
-  const text = readFileSync(path, 'utf8');
-  const match = /#### Response\s*```json\s*([\s\S]*?)```/.exec(text);
-  if (!match) throw new Error(`${file}: no example response`);
-  return JSON.parse(match[1]!);
-}
+/** The example response of a seed document (the vendor fixtures of `@upkit/test-utils`). */
+export { seedExample } from '@upkit/test-utils';
 
 /** Properties whose values are maps: their keys are data, not part of the shape. */
 const MAPS = new Set(['labels', 'config']);

@@ -1,10 +1,11 @@
 import { generate } from '@upkit/codegen';
+import { cadenyaPublicSpecUrl } from '@upkit/test-utils';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { interleaved, type Benchmark, type Measurement } from '../benchmark.js';
 
 // The real-world input: the full public Cadenya document (OpenAPI 3.1, 488 KB, 142 operations),
-// in shared/reference/ beside the repository.
-const SPEC = new URL('../../../../../shared/reference/cadenya-api-spec.yml', import.meta.url);
+// a fixture of @upkit/test-utils.
+const SPEC = cadenyaPublicSpecUrl;
 const ROUNDS = 5;
 
 /**
