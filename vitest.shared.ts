@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
  * export condition to their `src/`, so a package's tests never need its dependencies built first.
  * Vitest runs node tests through Vite's SSR pipeline, hence `ssr.resolve.conditions`.
  */
-export function packageTestConfig(options: { include?: string[]; testTimeout?: number } = {}) {
+export function packageTestConfig(
+  options: { include?: string[]; testTimeout?: number; hookTimeout?: number } = {},
+) {
   return defineConfig({
     ssr: { resolve: { conditions: ['@upkit/source'] } },
     resolve: { conditions: ['@upkit/source'] },
@@ -13,6 +15,7 @@ export function packageTestConfig(options: { include?: string[]; testTimeout?: n
       include: options.include ?? ['src/**/*.test.ts'],
       environment: 'node',
       testTimeout: options.testTimeout ?? 20_000,
+      hookTimeout: options.hookTimeout ?? 10_000,
       pool: 'forks',
       passWithNoTests: false,
       typecheck: { enabled: false },

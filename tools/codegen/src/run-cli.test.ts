@@ -93,5 +93,5 @@ describe('upkit-codegen', () => {
     expect(await runCli([spec, '--out', dir], capture().cli)).toBe(0);
     await appendFile(`${dir}/operations.ts`, '\n');
     expect(await run([spec, '--out', dir, '--check'])).toBe(1);
-  }, 30_000);
+  });
 });
