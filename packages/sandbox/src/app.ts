@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { jsonBodyLimit } from './body-limit.js';
 import { cadenyaRoutes } from './cadenya/cadenya-routes.js';
 import { assertStatusBody } from './cadenya/contract.js';
 import { GrpcCode, httpStatusOfGrpcCode } from './cadenya/grpc-code.js';
@@ -17,11 +17,9 @@ import type { SandboxContext } from './sandbox-context.js';
 import { assertErrorBody } from './scenario/contract.js';
 import type { ScenarioLifecycle } from './scenario/scenario-lifecycle.js';
 import { scenarioRoutes } from './scenario/scenario-routes.js';
+import { scenarioServerError } from './scenario/scenario-server-error.js';
 import { s3ErrorXml } from './storage/s3-error-xml.js';
 import { storageRoutes } from './storage/storage-routes.js';
-
-/** JSON bodies of the APIs are small; anything larger is refused before it is buffered. */
-const API_BODY_LIMIT = 1024 * 1024;
 
 function scenarioError(c: Context<SandboxEnv>, error: ScenarioApiError) {
   const body = { ...error.body, status: error.status };
@@ -62,6 +60,7 @@ export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Ho
     const { routeClass, api } = classifyPath(c.req.path);
     if (routeClass === 'inspection') return;
     const fault = c.get('fault');
+    const warnings = c.get('warnings');
     const status = fault === 'reset' ? 0 : c.res.status;
     ctx.requestLog.add({
       timestamp: new Date(started).toISOString(),
@@ -72,6 +71,7 @@ export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Ho
       routeClass,
       ...(api ? { api } : {}),
       ...(fault ? { fault } : {}),
+      ...(warnings?.length ? { warnings } : {}),
       durationMs: Math.round(performance.now() - startedAt),
     });
     // The path only: a presigned URL's query string is a credential.
@@ -89,18 +89,24 @@ export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Ho
     }),
   );
 
-  app.use('*', faultMiddleware(ctx.faults));
+  app.use('*', faultMiddleware(ctx.faults, ctx.sleep));
 
-  const limit = bodyLimit({
-    maxSize: API_BODY_LIMIT,
-    onError: (c) => {
-      throw classifyPath(c.req.path).api === 'cadenya'
-        ? new CadenyaRpcError(GrpcCode.INVALID_ARGUMENT, 'request body too large')
-        : new ScenarioApiError(413, { message: 'Request body too large' });
-    },
-  });
-  app.use('/scenario/*', limit);
-  app.use('/cadenya/*', limit);
+  app.use(
+    '/scenario/*',
+    jsonBodyLimit(() => {
+      throw new ScenarioApiError(413, { message: 'Request body too large' });
+    }),
+  );
+  app.use(
+    '/cadenya/*',
+    jsonBodyLimit(() => {
+      throw new CadenyaRpcError(GrpcCode.INVALID_ARGUMENT, 'request body too large');
+    }),
+  );
+  app.use(
+    '/_sandbox/*',
+    jsonBodyLimit((c) => c.json({ error: 'Request body too large' }, 413)),
+  );
 
   app.route('/scenario/v1', scenarioRoutes(ctx, lifecycle));
   app.route('/cadenya', cadenyaRoutes(ctx));
@@ -121,12 +127,8 @@ export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Ho
     const detail = error instanceof Error ? error.message : String(error);
     ctx.logger.error(`${c.req.method} ${c.req.path} failed: ${detail}`);
     const { routeClass, api } = classifyPath(c.req.path);
-    if (api === 'scenario') {
-      return scenarioError(
-        c,
-        new ScenarioApiError(500, { error: 'Internal Server Error', message: detail }),
-      );
-    }
+    // The document's 500 carries no message: the detail is in the log line above.
+    if (api === 'scenario') return scenarioError(c, scenarioServerError(500));
     if (api === 'cadenya') return cadenyaError(c, new CadenyaRpcError(GrpcCode.INTERNAL, detail));
     if (routeClass === 'storage') {
       return storageError(

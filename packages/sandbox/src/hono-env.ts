@@ -6,5 +6,7 @@ export interface SandboxEnv {
   Variables: {
     /** The fault injected into this request, for the request log. */
     fault: 'error' | 'rateLimit' | 'reset' | undefined;
+    /** What the request got away with that strict mode refuses, for the request log. */
+    warnings: string[] | undefined;
   };
 }

@@ -86,11 +86,27 @@ export interface SandboxOptions {
    */
   readonly requestLogLimit?: number;
   /**
+   * Hold clients to the documents' exact wire format. By default the Cadenya API reads bodies as
+   * its protojson gateway does: unknown fields are dropped, proto field names (`size_bytes`) are
+   * read as JSON names (`sizeBytes`), int64 fields may be JSON numbers, `null` means "not set";
+   * each leniency used is recorded on the request (`GET /_sandbox/requests`) and logged once.
+   * Strict mode answers 400 INVALID_ARGUMENT to all of them instead, for testing a client's own
+   * output.
+   * @default false
+   */
+  readonly strict?: boolean;
+  /**
    * The clock, in epoch ms. Tests move it forward to expire URLs or advance uploads without
    * waiting.
    * @default Date.now
    */
   readonly now?: () => number;
+  /**
+   * How the sandbox waits out latency faults. Tests pass one they release themselves (with the
+   * clock), so no test waits for real time.
+   * @default a timer
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ResolvedScenarioSettings {

@@ -15,9 +15,11 @@ import type { SandboxOptions } from './options.js';
 import { closeDataDir, openDataDir } from './persistence/data-dir.js';
 import { StateStore } from './persistence/state-store.js';
 import { RequestLog } from './request-log/request-log.js';
+import { RequestWarnings } from './request-log/request-warnings.js';
 import type { SandboxContext } from './sandbox-context.js';
 import { ScenarioLifecycle } from './scenario/scenario-lifecycle.js';
 import { Scheduler } from './scheduler.js';
+import { timerSleep } from './sleep.js';
 import { ObjectStore } from './storage/object-store.js';
 
 /** A running sandbox. */
@@ -38,6 +40,8 @@ export interface Sandbox {
   readonly dataDir: string;
   /** The credentials the sandbox accepts (and its storage signing key). */
   readonly credentials: SandboxCredentials;
+  /** True when it holds clients to the documents' exact wire format (`options.strict`). */
+  readonly strict: boolean;
   /** Replaces the fault settings (as `POST /_sandbox/faults` does). */
   setFaults(settings: FaultSettings): void;
   /** Stops listening, writes the state, and removes a temporary data directory. Idempotent. */
@@ -75,6 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faultSettings = parseFaultSettings(options.faults ?? {});
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
+  const logger = options.logger ?? consoleLogger();
 
   const dataDir = await openDataDir(options.dataDir);
   let origin = options.publicUrl?.replace(/\/+$/, '') ?? '';
@@ -96,10 +101,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     objects,
     faults: new FaultInjector(faultSettings),
     requestLog: new RequestLog(options.requestLogLimit ?? 10_000),
+    requestWarnings: new RequestWarnings(logger),
+    strict: options.strict ?? false,
     scheduler: new Scheduler(now),
-    logger: options.logger ?? consoleLogger(),
+    logger,
     logRequests: options.logRequests ?? false,
     now,
+    sleep: options.sleep ?? timerSleep,
     publicUrl: () => origin,
     backgroundErrors: [],
   };
@@ -152,6 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     dataDir: dataDir.root,
     credentials: ctx.credentials,
+    strict: ctx.strict,
     setFaults: (settings) => ctx.faults.configure(parseFaultSettings(settings)),
     close,
   };

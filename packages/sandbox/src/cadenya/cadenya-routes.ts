@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { persistInBackground } from '../background-errors.js';
 import { SANDBOX_IDENTITY } from '../credentials.js';
 import { CadenyaRpcError } from '../errors/cadenya-rpc-error.js';
 import type { SandboxEnv } from '../hono-env.js';
@@ -126,7 +127,7 @@ export function cadenyaRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       return;
     }
     record.metadata.updatedAt = new Date(now).toISOString();
-    void ctx.store.persist().catch(() => {});
+    persistInBackground(ctx, `saving ${record.metadata.id} after a read`);
   };
 
   const findUpload = (workspaceId: string, id: string): CadenyaUploadRecord => {
@@ -146,7 +147,8 @@ export function cadenyaRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
 
   app.post('/v1/workspaces/:workspaceId/uploads', async (c) => {
     const workspaceId = authorize(c);
-    const parsed = parseCreateUploadBody(await readJson(c));
+    const parsed = parseCreateUploadBody(await readJson(c), ctx);
+    ctx.requestWarnings.record(c, parsed.warnings);
     if (!parsed.ok) throw invalid(`invalid request: ${parsed.message}`);
     const { metadata: meta, spec } = parsed.value;
     if (meta.name === '') throw invalid('invalid metadata.name: value is required');
@@ -224,7 +226,8 @@ export function cadenyaRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
 
   app.post('/v1/workspaces/:workspaceId/memory_layers/:memoryLayerId/entries', async (c) => {
     const workspaceId = authorize(c);
-    const parsed = parseCreateMemoryEntryBody(await readJson(c));
+    const parsed = parseCreateMemoryEntryBody(await readJson(c), ctx);
+    ctx.requestWarnings.record(c, parsed.warnings);
     if (!parsed.ok) throw invalid(`invalid request: ${parsed.message}`);
     const { metadata: meta, spec } = parsed.value;
     if (meta.name === '') throw invalid('invalid metadata.name: value is required');

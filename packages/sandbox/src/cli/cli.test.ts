@@ -23,6 +23,7 @@ describe('parseCliArgs', () => {
       host: '127.0.0.1',
       faults: {},
       logRequests: false,
+      strict: false,
     });
     expect(command.options.dataDir).toBeUndefined();
   });
@@ -36,6 +37,7 @@ describe('parseCliArgs', () => {
       '--data-dir',
       '/tmp/x',
       '--log-requests',
+      '--strict',
       '--quiet',
       '--min-part-size',
       '1024',
@@ -74,6 +76,7 @@ describe('parseCliArgs', () => {
       port: 0,
       dataDir: '/tmp/x',
       logRequests: true,
+      strict: true,
       scenario: { minPartSize: 1024, validatingDelayMs: 10, importDelayMs: 20 },
       credentials: { cadenya: { apiKey: 'k' }, scenario: { apiSecret: 's' } },
       faults: {
@@ -138,6 +141,7 @@ describe('startupMessage', () => {
       expect(text).not.toContain('my-real-looking-key');
       expect(text).toContain('CADENYA_API_KEY=(as given with --cadenya-api-key)');
       expect(text).not.toContain(DEFAULT_CREDENTIALS.storage.secretAccessKey);
+      expect(text).toContain('Request bodies  as lenient as the real services');
     } finally {
       await sandbox.close();
     }

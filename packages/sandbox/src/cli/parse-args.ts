@@ -18,6 +18,9 @@ Server
                                (default: a temporary directory removed on exit)
   --public-url <url>           origin clients use, if not http://<host>:<port>
   --log-requests               log one line per request (never a query string)
+  --strict                     refuse Cadenya bodies the document's exact wire format refuses,
+                               where the real service is lenient (unknown fields, proto field
+                               names, int64 numbers, nulls); for testing a client's own output
   --quiet                      log warnings and errors only
 
 Scenario
@@ -135,6 +138,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       options: {
         ...Object.fromEntries(stringFlags.map((flag) => [flag, { type: 'string' as const }])),
         'log-requests': { type: 'boolean' },
+        strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -192,6 +196,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     scenario,
     faults: faultSettings,
     logRequests: v['log-requests'] === true,
+    strict: v['strict'] === true,
   };
   return { kind: 'start', options, quiet: v['quiet'] === true };
 }

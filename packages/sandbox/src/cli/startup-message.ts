@@ -18,6 +18,9 @@ export function startupMessage(sandbox: Sandbox, temporaryDataDir: boolean): str
     `  Storage         ${sandbox.storageUrl}`,
     `  Inspection API  ${sandbox.inspectionUrl}`,
     `  Data directory  ${sandbox.dataDir}${temporaryDataDir ? ' (temporary: removed on exit)' : ''}`,
+    sandbox.strict
+      ? "  Request bodies  strict: exactly the documents' wire format"
+      : '  Request bodies  as lenient as the real services (--strict for the exact wire format)',
     '',
     'Development credentials (they open this sandbox only):',
     `  SCENARIO_BASE_URL=${sandbox.scenarioBaseUrl}`,

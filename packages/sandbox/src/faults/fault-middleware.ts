@@ -6,6 +6,8 @@ import { StorageRefusal } from '../errors/storage-refusal.js';
 import type { SandboxEnv } from '../hono-env.js';
 import { GrpcCode } from '../cadenya/grpc-code.js';
 import { classifyPath } from '../request-log/request-log.js';
+import { scenarioServerError } from '../scenario/scenario-server-error.js';
+import type { Sleep } from '../sleep.js';
 import type { FaultAction, FaultInjector } from './fault-injector.js';
 
 const REASON: Record<number, string> = {
@@ -13,8 +15,6 @@ const REASON: Record<number, string> = {
   502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Reads the request body until `afterBytes` bytes arrived (or it ended), then resets the
@@ -67,8 +67,8 @@ function errorFor(
       : new StorageRefusal(429, 'TooManyRequests', 'Please reduce your request rate.', {}, headers);
   }
   const reason = REASON[action.status]!;
-  if (api === 'scenario')
-    return new ScenarioApiError(action.status, { error: reason, message: reason });
+  // As the document's examples show them: 500 {error, traceId}, 502/503 {message}.
+  if (api === 'scenario') return scenarioServerError(action.status);
   if (api === 'cadenya') {
     const code = action.status === 500 ? GrpcCode.INTERNAL : GrpcCode.UNAVAILABLE;
     return new CadenyaRpcError(code, reason.toLowerCase(), {}, action.status);
@@ -82,8 +82,14 @@ function errorFor(
       );
 }
 
-/** Injects the configured faults into API and storage requests (never into the inspection API). */
-export function faultMiddleware(faults: FaultInjector): MiddlewareHandler<SandboxEnv> {
+/**
+ * Injects the configured faults into API and storage requests (never into the inspection API).
+ * Latency is waited out with the sandbox's `sleep`, so tests control it like the clock.
+ */
+export function faultMiddleware(
+  faults: FaultInjector,
+  sleep: Sleep,
+): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
     const { routeClass, api } = classifyPath(c.req.path);

@@ -4,6 +4,7 @@ import type { SandboxOptions } from '../options.js';
 import { cadenyaCall, httpRequest, inspect, parseS3Error, scenarioCall } from '../testing/http.js';
 import { startTestSandbox } from '../testing/test-sandbox.js';
 import type { TestSandbox } from '../testing/test-sandbox.js';
+import { parseAmzDate } from '../storage/sigv4.js';
 import { parseFaultSettings } from './fault-settings.js';
 
 const open: TestSandbox[] = [];
@@ -135,25 +136,46 @@ describe('rate-limit faults', () => {
 });
 
 describe('latency faults', () => {
-  it('delay each request', async () => {
+  it('delay each request on the sandbox clock, and never the inspection API', async () => {
     const t = await start({ faults: { api: { latencyMs: 400 } } });
-    const started = performance.now();
-    await scenarioCall(t.sandbox, 'GET', '/uploads/x');
-    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
-    // The inspection routes are not delayed (a wide margin: a local call is never that slow).
-    const fast = performance.now();
-    await inspect(t.sandbox, 'GET', '/objects');
-    expect(performance.now() - fast).toBeLessThan(390);
+    let answered = false;
+    const call = scenarioCall(t.sandbox, 'GET', '/uploads/x').then((res) => {
+      answered = true;
+      return res;
+    });
+    await t.clock.whenSlept(1);
+    expect(t.clock.sleeps).toEqual([400]);
+    t.clock.advance(399);
+    // Its sleep is not over, so the request cannot have been answered.
+    expect(t.clock.sleeping).toBe(1);
+    expect(answered).toBe(false);
+    t.clock.advance(1);
+    expect((await call).status).toBe(404);
+    expect(t.clock.sleeping).toBe(0);
+    expect((await inspect(t.sandbox, 'GET', '/objects')).status).toBe(200);
+    expect(t.clock.sleeps).toEqual([400]);
   });
 
-  it('pick from a range, deterministically', async () => {
-    const t = await start({ faults: { seed: 9, storage: { latencyMs: [60, 120] } } });
-    const url = `${t.sandbox.storageUrl}/cadenya-uploads/k`;
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      await httpRequest(url, { headers: { 'content-length': 1 }, body: 'x' });
-      expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  it('pick from a range, deterministically for a seed', async () => {
+    const delays = async () => {
+      const t = await start({ faults: { seed: 9, storage: { latencyMs: [60, 120] } } });
+      const url = `${t.sandbox.storageUrl}/cadenya-uploads/k`;
+      for (let i = 1; i <= 3; i++) {
+        const put = httpRequest(url, { headers: { 'content-length': 1 }, body: 'x' });
+        await t.clock.whenSlept(i);
+        t.clock.advance(120);
+        expect((await put).status).toBe(403);
+      }
+      return t.clock.sleeps;
+    };
+    const first = await delays();
+    expect(first).toHaveLength(3);
+    for (const ms of first) {
+      expect(ms).toBeGreaterThanOrEqual(60);
+      expect(ms).toBeLessThanOrEqual(120);
     }
+    expect(new Set(first).size).toBe(3);
+    expect(await delays()).toEqual(first);
   });
 });
 
@@ -204,9 +226,10 @@ describe('URL time-to-live', () => {
       body: { fileName: 'a', contentType: 'text/plain', fileSize: 1, parts: 1, kind: 'asset' },
     });
     const part = scenario.body.upload.parts[0];
-    expect(
-      Date.parse(part.expires) - Date.parse(scenario.body.upload.createdAt),
-    ).toBeLessThanOrEqual(5000);
+    // `expires` counts from the signing time, which has whole seconds (not from `createdAt`).
+    const partQuery = new URL(part.url).searchParams;
+    expect(partQuery.get('X-Amz-Expires')).toBe('5');
+    expect(Date.parse(part.expires) - parseAmzDate(partQuery.get('X-Amz-Date')!)).toBe(5000);
     t.clock.advance(6000);
     const late = await httpRequest(upload.info.uploadUrl, {
       headers: { 'content-type': 'application/octet-stream', 'content-length': 1 },

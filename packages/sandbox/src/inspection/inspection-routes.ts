@@ -31,6 +31,8 @@ export function inspectionRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       scenarioBaseUrl: `${ctx.publicUrl()}/scenario/v1`,
       cadenyaBaseUrl: `${ctx.publicUrl()}/cadenya`,
       storageUrl: `${ctx.publicUrl()}/storage`,
+      // Whether request bodies are held to the documents' exact wire format.
+      strict: ctx.strict,
       endpoints: [
         'GET /_sandbox/objects',
         'GET /_sandbox/objects/<bucket>/<key>',

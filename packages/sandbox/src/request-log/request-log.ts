@@ -17,6 +17,11 @@ export interface RequestLogEntry {
   readonly api?: 'scenario' | 'cadenya';
   /** The fault injected into this request, if any. */
   readonly fault?: 'error' | 'rateLimit' | 'reset';
+  /**
+   * What the sandbox let pass, as the real service does, that the document's exact wire format
+   * refuses: e.g. `unknown field spec.extra: a real server drops it`. Never present in strict mode.
+   */
+  readonly warnings?: readonly string[];
   readonly durationMs: number;
 }
 

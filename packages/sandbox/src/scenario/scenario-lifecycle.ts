@@ -1,3 +1,4 @@
+import { persistInBackground, reportBackgroundError } from '../background-errors.js';
 import { checkMagicBytes, MAGIC_BYTES_LENGTH } from '../content/magic-bytes.js';
 import { scenarioId } from '../ids/random-id.js';
 import type { SandboxContext } from '../sandbox-context.js';
@@ -87,7 +88,9 @@ export class ScenarioLifecycle {
           : undefined;
     if (due === undefined) return;
     this.ctx.scheduler.at(due, () => {
-      if (this.advance(record)) void this.ctx.store.persist().catch(() => {});
+      if (this.advance(record)) {
+        persistInBackground(this.ctx, `saving ${record.upload.id} after its transition`);
+      }
       this.schedule(record);
     });
   }
@@ -98,19 +101,20 @@ export class ScenarioLifecycle {
     this.checking.add(id);
     const task = this.validate(record)
       .catch((error: unknown) => {
-        const detail = error instanceof Error ? error.message : String(error);
-        this.ctx.backgroundErrors.push(`validating ${id}: ${detail}`);
-        this.ctx.logger.error(`validating ${id} failed: ${detail}`);
+        reportBackgroundError(this.ctx, `validating ${id}`, error);
         return { ok: false, message: 'The upload could not be validated.' } as const;
       })
       .then(async (outcome) => {
         record.internal.outcome = outcome;
         this.checking.delete(id);
         this.advance(record);
-        await this.ctx.store.persist();
+        // Armed whether or not the write succeeds: the transition is due all the same.
         this.schedule(record);
+        await this.ctx.store.persist();
       })
-      .catch(() => {})
+      .catch((error: unknown) =>
+        reportBackgroundError(this.ctx, `saving the outcome of ${id}`, error),
+      )
       .finally(() => this.running.delete(task));
     this.running.add(task);
   }

@@ -95,8 +95,12 @@ describe('Scenario multipart uploads', () => {
     expect(completed.body.upload.parts).toBeUndefined();
     expect(completed.body.upload.jobId).toMatch(/^job_/);
 
-    // The check runs in the background; the clock has not reached the end of validating.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The check runs in the background: once it has assembled the object, the upload is still
+    // validating, because the clock has not reached the end of validating.
+    await pollUntil(
+      () => inspect(t.sandbox, 'GET', '/objects'),
+      (r) => r.body.objects.length === 1,
+    );
     expect((await getUpload(t, upload.id)).body.upload.status).toBe('validating');
     t.clock.advance(60_000);
     const validated = await pollUntil(

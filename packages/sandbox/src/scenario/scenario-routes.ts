@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { persistInBackground } from '../background-errors.js';
 import { ScenarioApiError } from '../errors/scenario-api-error.js';
 import type { SandboxEnv } from '../hono-env.js';
 import { randomHex, scenarioId } from '../ids/random-id.js';
@@ -70,7 +71,7 @@ export function scenarioRoutes(
   const find = (uploadId: string, projectId: string): ScenarioUploadRecord => {
     const record = Object.hasOwn(uploads(), uploadId) ? uploads()[uploadId] : undefined;
     if (!record || record.upload.ownerId !== projectId) throw notFound(uploadId);
-    if (lifecycle.advance(record)) void ctx.store.persist().catch(() => {});
+    if (lifecycle.advance(record)) persistInBackground(ctx, `saving ${uploadId} after a read`);
     return record;
   };
 
@@ -235,7 +236,11 @@ export function scenarioRoutes(
   });
 
   app.all('*', () => {
-    throw new ScenarioApiError(404, { message: 'Not Found', code: 'NOT_FOUND' });
+    throw new ScenarioApiError(404, {
+      message: 'Not Found',
+      code: 'NOT_FOUND',
+      trace_id: randomHex(8).toLowerCase(),
+    });
   });
 
   return app;

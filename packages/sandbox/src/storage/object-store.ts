@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { randomHex } from '../ids/random-id.js';
 import type { DataDir } from '../persistence/data-dir.js';
@@ -27,11 +27,34 @@ export interface CompleteCheck {
 const objectId = (bucket: string, key: string) => `${bucket}/${key}`;
 
 /**
+ * The file of an object under `objects/`: the SHA-256 hex of bucket and key, in one of 256
+ * folders by its first byte. Never the key itself: S3 keys have up to 1024 bytes, file names 255.
+ */
+export function objectFileName(bucket: string, key: string): string {
+  const hash = createHash('sha256').update(objectId(bucket, key)).digest('hex');
+  return `${hash.slice(0, 2)}/${hash}`;
+}
+
+/** Moves a received body into place; on any failure the temporary file is deleted. */
+async function moveIntoPlace(body: ReceivedBody, target: string): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await rename(body.file, target);
+  } catch (error) {
+    await rm(body.file, { force: true });
+    throw error;
+  }
+}
+
+/**
  * The object storage: files under the data directory, records in the state file. Bodies are
  * streamed to a temporary file, hashed on the way, and renamed into place once complete, so a
  * reader never sees half an object.
  */
 export class ObjectStore {
+  /** Part writes under way (accepted, not yet recorded), by multipart upload id. */
+  private readonly partWrites = new Map<string, Set<Promise<unknown>>>();
+
   constructor(
     private readonly dir: DataDir,
     private readonly store: StateStore,
@@ -43,10 +66,17 @@ export class ObjectStore {
   }
 
   /** Streams a request body into a temporary file. The caller commits or discards it. */
-  async receive(body: Readable, options: { signal?: AbortSignal } = {}): Promise<ReceivedBody> {
+  receive(body: Readable, options: { signal?: AbortSignal } = {}): Promise<ReceivedBody> {
+    return this.toTemporaryFile([body], options);
+  }
+
+  private async toTemporaryFile(
+    sources: readonly Readable[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ReceivedBody> {
     const file = join(this.dir.tmp, randomHex(12));
     try {
-      return await streamToFile([body], file, options);
+      return await streamToFile(sources, file, options);
     } catch (error) {
       await rm(file, { force: true });
       throw error;
@@ -67,8 +97,9 @@ export class ObjectStore {
     etag = `"${body.md5}"`,
   ): Promise<StoredObject> {
     const id = objectId(bucket, key);
-    const file = encodeURIComponent(id);
-    await rename(body.file, join(this.dir.objects, file));
+    const file = objectFileName(bucket, key);
+    await moveIntoPlace(body, join(this.dir.objects, file));
+    const previous = this.state.objects[id];
     const object: StoredObject = {
       bucket,
       key,
@@ -81,6 +112,8 @@ export class ObjectStore {
     };
     this.state.objects[id] = object;
     await this.store.persist();
+    // Recorded by a version that named files after the key: that file is now garbage.
+    if (previous && previous.file !== file) await rm(this.objectPath(previous), { force: true });
     return object;
   }
 
@@ -135,15 +168,42 @@ export class ObjectStore {
     return this.state.multipartUploads[uploadId];
   }
 
-  /** Stores a received part, replacing an earlier upload of the same part number (as S3 does). */
-  async putPart(
+  /**
+   * Stores a received part, replacing an earlier upload of the same part number (as S3 does).
+   * Whether the part counts is decided here, at once: if the upload is still active, the part is
+   * accepted and completing the upload waits until it is recorded; if it was completed meanwhile
+   * (while the body streamed in), the body is dropped and the answer is undefined. So a part
+   * acknowledged to the client is always in the assembled object.
+   */
+  putPart(
+    upload: MultipartUploadRecord,
+    partNumber: number,
+    body: ReceivedBody,
+  ): Promise<StoredPart | undefined> {
+    if (upload.state !== 'active') return this.discard(body).then(() => undefined);
+    const write = this.writePart(upload, partNumber, body);
+    const writes = this.partWrites.get(upload.uploadId) ?? new Set<Promise<unknown>>();
+    this.partWrites.set(upload.uploadId, writes);
+    const tracked = write.then(
+      () => {},
+      () => {},
+    );
+    writes.add(tracked);
+    void tracked.then(() => {
+      writes.delete(tracked);
+      if (writes.size === 0 && this.partWrites.get(upload.uploadId) === writes) {
+        this.partWrites.delete(upload.uploadId);
+      }
+    });
+    return write;
+  }
+
+  private async writePart(
     upload: MultipartUploadRecord,
     partNumber: number,
     body: ReceivedBody,
   ): Promise<StoredPart> {
-    const folder = join(this.dir.parts, upload.uploadId);
-    await mkdir(folder, { recursive: true });
-    await rename(body.file, join(folder, String(partNumber)));
+    await moveIntoPlace(body, join(this.dir.parts, upload.uploadId, String(partNumber)));
     const part: StoredPart = {
       partNumber,
       size: body.size,
@@ -160,12 +220,15 @@ export class ObjectStore {
    * Checks the parts (all present, sizes, total) and assembles them into the object by streamed
    * concatenation. Whatever the result, the parts are deleted afterwards: the upload id is spent.
    * Call it again after a restart if it did not finish: the parts stay until the object is saved.
+   * From the call on, no part is accepted; parts accepted before it are waited for.
    */
   async completeMultipartUpload(
     upload: MultipartUploadRecord,
     check: CompleteCheck,
   ): Promise<CompleteResult> {
     upload.state = 'completed';
+    // A write that fails answers its PUT with an error: waiting for it to settle is enough.
+    await Promise.all(this.partWrites.get(upload.uploadId) ?? []);
     const result = await this.assemble(upload, check);
     await rm(join(this.dir.parts, upload.uploadId), { recursive: true, force: true });
     upload.parts = {};
@@ -208,9 +271,8 @@ export class ObjectStore {
       };
     }
     const folder = join(this.dir.parts, upload.uploadId);
-    const body = await streamToFile(
+    const body = await this.toTemporaryFile(
       parts.map((part) => createReadStream(join(folder, String(part.partNumber)))),
-      join(this.dir.tmp, randomHex(12)),
     );
     // S3's multipart ETag: the MD5 of the concatenated binary part MD5s, then "-<part count>".
     const etagHash = createHash('md5');

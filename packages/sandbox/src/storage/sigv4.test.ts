@@ -63,6 +63,22 @@ describe('verifyPresignedRequest', () => {
     ).toMatchObject(mismatch);
   });
 
+  it('allows 15 minutes of clock skew for an X-Amz-Date in the future, and refuses beyond it', async () => {
+    // Signed at 2013-05-24T00:00:00Z.
+    await expect(verify(AWS_EXAMPLE.url, {}, Date.UTC(2013, 4, 23, 23, 45, 0))).resolves.toEqual({
+      signedHeaders: ['host'],
+      expiresAtMs: Date.UTC(2013, 4, 25),
+    });
+    expect(
+      await refusal(verify(AWS_EXAMPLE.url, {}, Date.UTC(2013, 4, 23, 23, 44, 59))),
+    ).toMatchObject({ status: 403, code: 'AccessDenied', message: 'Request is not yet valid' });
+    expect(await refusal(verify(AWS_EXAMPLE.url, {}, Date.UTC(2012, 4, 24)))).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+      message: 'Request is not yet valid',
+    });
+  });
+
   it('refuses unknown keys, malformed and missing parameters', async () => {
     expect(
       await refusal(verify(AWS_EXAMPLE.url.replace('AKIAIOSFODNN7EXAMPLE', 'AKIAOTHER'))),

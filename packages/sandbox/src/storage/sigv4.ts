@@ -8,6 +8,12 @@ const signingKeyCache = new Map<string, ArrayBuffer>();
 /** The longest presigned URL lifetime S3 accepts: 7 days. */
 export const MAX_PRESIGN_SECONDS = 604_800;
 
+/** How far ahead of the server's clock `X-Amz-Date` may be: S3 allows 15 minutes of skew. */
+export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+
+/** S3's time format in error documents: ISO 8601 in whole seconds. */
+const s3Time = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** `20250630T151527Z` from a time in ms (SigV4's basic ISO 8601, whole seconds). */
 export function amzDate(nowMs: number): string {
   return new Date(nowMs).toISOString().replace(/[:-]|\.\d{3}/g, '');
@@ -95,7 +101,8 @@ const queryParamsError = (message: string) =>
   new StorageRefusal(400, 'AuthorizationQueryParametersError', message);
 
 /**
- * Checks a presigned request as S3 does: the query's parameters, the access key, the expiry, then
+ * Checks a presigned request as S3 does: the query's parameters, the access key, the signing time
+ * (not more than {@link MAX_CLOCK_SKEW_MS} ahead) and the expiry, then
  * the signature, recomputed with the secret over the request as received (method, path, query,
  * and the headers listed in `X-Amz-SignedHeaders`).
  * @throws StorageRefusal
@@ -145,6 +152,14 @@ export async function verifyPresignedRequest(input: VerifyInput): Promise<Verifi
     );
   }
   const expiresAtMs = signedAt + expires * 1000;
+  if (signedAt - input.nowMs > MAX_CLOCK_SKEW_MS) {
+    // S3's document has these elements, X-Amz-Date in epoch ms.
+    throw new StorageRefusal(403, 'AccessDenied', 'Request is not yet valid', {
+      'X-Amz-Date': String(signedAt),
+      Expires: s3Time(expiresAtMs),
+      ServerTime: s3Time(input.nowMs),
+    });
+  }
   if (input.nowMs > expiresAtMs) {
     throw new StorageRefusal(403, 'AccessDenied', 'Request has expired', {
       'X-Amz-Expires': expiresText,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -100,6 +100,80 @@ describe('storage PUT', () => {
     expect(error['Message']).toBe('Request has expired');
   });
 
+  it('refuses a URL signed a year ahead of its clock: 403 AccessDenied "Request is not yet valid"', async () => {
+    current = await startTestSandbox();
+    const t = current;
+    const storage = t.sandbox.credentials.storage;
+    const signAt = async (nowMs: number) =>
+      (
+        await presignPut({
+          url: `${t.sandbox.storageUrl}/cadenya-uploads/future/key`,
+          accessKeyId: storage.accessKeyId,
+          secretAccessKey: storage.secretAccessKey,
+          region: 'us-east-1',
+          nowMs,
+          expiresSeconds: 60,
+        })
+      ).url;
+    const put = async (url: string) =>
+      httpRequest(url, { headers: { 'content-length': BODY.length }, body: BODY });
+    const ahead = await put(await signAt(t.clock.now() + 365 * 24 * 3_600_000));
+    const error = expectS3Error(ahead, 403, 'AccessDenied');
+    expect(error).toMatchObject({ Message: 'Request is not yet valid' });
+    expect((await inspect(t.sandbox, 'GET', '/objects')).body.objects).toEqual([]);
+    // A signer whose clock is a few minutes fast is within S3's 15 minutes of skew.
+    expect((await put(await signAt(t.clock.now() + 10 * 60_000))).status).toBe(200);
+  });
+
+  it('stores keys of up to 1024 bytes (UTF-8), and refuses longer ones with 400 KeyTooLongError', async () => {
+    current = await startTestSandbox();
+    const t = current;
+    const storage = t.sandbox.credentials.storage;
+    const put = async (key: string) => {
+      const signed = await presignPut({
+        url: `${t.sandbox.storageUrl}/cadenya-uploads/${encodeURI(key)}`,
+        accessKeyId: storage.accessKeyId,
+        secretAccessKey: storage.secretAccessKey,
+        region: 'us-east-1',
+        nowMs: t.clock.now(),
+        expiresSeconds: 60,
+      });
+      return httpRequest(signed.url, { headers: { 'content-length': BODY.length }, body: BODY });
+    };
+    const ascii = `k/${'a'.repeat(298)}`;
+    const longest = `k/${'é'.repeat(511)}`;
+    expect(Buffer.byteLength(longest)).toBe(1024);
+    for (const key of [ascii, longest]) {
+      expect((await put(key)).status).toBe(200);
+      const object = await inspect(t.sandbox, 'GET', `/objects/cadenya-uploads/${encodeURI(key)}`);
+      expect(object.body).toMatchObject({
+        key,
+        size: BODY.length,
+        sha256: createHash('sha256').update(BODY).digest('hex'),
+      });
+    }
+    const error = expectS3Error(await put(`${longest}x`), 400, 'KeyTooLongError');
+    expect(error['Message']).toBe('Your key is too long');
+    expect((await inspect(t.sandbox, 'GET', '/objects')).body.objects).toHaveLength(2);
+    expect(await readdir(join(t.sandbox.dataDir, 'tmp'))).toEqual([]);
+    expect(t.logger.lines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it('deletes the temporary file when storing the object fails, and records nothing', async () => {
+    const { t, url, key } = await cadenyaUpload();
+    // The objects directory is replaced by a file: moving the body into place fails.
+    const objects = join(t.sandbox.dataDir, 'objects');
+    await rm(objects, { recursive: true });
+    await writeFile(objects, '');
+    const res = await httpRequest(url, {
+      headers: { 'content-type': 'application/octet-stream', 'content-length': BODY.length },
+      body: BODY,
+    });
+    expectS3Error(res, 500, 'InternalError');
+    expect(await readdir(join(t.sandbox.dataDir, 'tmp'))).toEqual([]);
+    expect((await inspect(t.sandbox, 'GET', `/objects/cadenya-uploads/${key}`)).status).toBe(404);
+  });
+
   it('refuses a different Content-Type: 403', async () => {
     const { url } = await cadenyaUpload('image/png');
     const res = await httpRequest(url, {
@@ -137,13 +211,19 @@ describe('storage PUT', () => {
           `PUT ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/octet-stream\r\nContent-Length: ${BODY.length}\r\n\r\n`,
         );
         socket.write(BODY.subarray(0, 7));
-        setTimeout(() => socket.end(), 50);
+        // Seven bytes of twenty, then the client's end of the connection.
+        socket.end();
       });
       socket.on('error', reject);
       socket.on('close', () => resolve());
       socket.resume();
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Node answers the cut request itself; the handler is done once the request is logged.
+    const { pollUntil } = await import('../testing/http.js');
+    await pollUntil(
+      () => inspect(t.sandbox, 'GET', '/requests'),
+      (r) => r.body.requests.some((e: { method: string }) => e.method === 'PUT'),
+    );
     expect((await inspect(t.sandbox, 'GET', `/objects/cadenya-uploads/${key}`)).status).toBe(404);
     expect(await readdir(join(t.sandbox.dataDir, 'tmp'))).toEqual([]);
     const log = (await inspect(t.sandbox, 'GET', '/requests')).body.requests;
@@ -240,6 +320,59 @@ describe('storage multipart parts', () => {
     expect(objects.body.objects).toHaveLength(1);
     expect(objects.body.objects[0].sha256).toBe(createHash('sha256').update(whole).digest('hex'));
     expect(await readdir(join(t.sandbox.dataDir, 'parts'))).toEqual([]);
+  });
+
+  it('a part PUT racing the complete either counts (200) or is refused (NoSuchUpload), every time', async () => {
+    current = await startTestSandbox();
+    const t = current;
+    const { pollUntil } = await import('../testing/http.js');
+    const whole = Buffer.concat([Buffer.alloc(20, 1), Buffer.alloc(20, 2)]);
+    const outcomes = new Set<number>();
+    for (let i = 0; i < 30; i++) {
+      const { upload } = (
+        await scenarioCall(t.sandbox, 'POST', '/uploads', {
+          body: {
+            fileName: 'a.bin',
+            contentType: 'application/octet-stream',
+            fileSize: 40,
+            parts: 2,
+            kind: 'asset',
+          },
+        })
+      ).body;
+      const put = (n: number) =>
+        httpRequest(upload.parts[n - 1].url, {
+          headers: { 'content-length': 20 },
+          body: whole.subarray((n - 1) * 20, n * 20),
+        });
+      expect((await put(1)).status).toBe(200);
+      const [second, completed] = await Promise.all([
+        put(2),
+        scenarioCall(t.sandbox, 'POST', `/uploads/${upload.id}/action`, {
+          body: { action: 'complete' },
+        }),
+      ]);
+      expect(completed.status).toBe(200);
+      const done = await pollUntil(
+        () => scenarioCall(t.sandbox, 'GET', `/uploads/${upload.id}`),
+        (r) => r.body.upload.status !== 'validating',
+      );
+      outcomes.add(second.status);
+      // The invariant: a part storage acknowledged is in the assembled object.
+      if (second.status === 200) {
+        expect(done.body.upload.status).toBe('imported');
+        const objects = (await inspect(t.sandbox, 'GET', '/objects')).body.objects;
+        const object = objects.find((o: { key: string }) => o.key.endsWith(upload.id));
+        expect(object.sha256).toBe(createHash('sha256').update(whole).digest('hex'));
+      } else {
+        expectS3Error(second, 404, 'NoSuchUpload');
+        expect(done.body.upload).toMatchObject({ status: 'failed' });
+        expect(done.body.upload.errorMessage).toMatch(/part 2 of 2 was never uploaded/);
+      }
+    }
+    expect([...outcomes].every((status) => status === 200 || status === 404)).toBe(true);
+    expect(await readdir(join(t.sandbox.dataDir, 'parts'))).toEqual([]);
+    expect(await readdir(join(t.sandbox.dataDir, 'tmp'))).toEqual([]);
   });
 
   it('refuses a part without Content-Length: 411 MissingContentLength', async () => {

@@ -10,6 +10,17 @@ import { verifyPresignedRequest } from './sigv4.js';
 /** S3's limit for a single PUT (and for one part): 5 GiB. */
 const MAX_PUT_BYTES = 5 * 1024 ** 3;
 
+/** S3's longest key, in bytes of UTF-8. */
+const MAX_KEY_BYTES = 1024;
+
+const noSuchUpload = (uploadId: string) =>
+  new StorageRefusal(
+    404,
+    'NoSuchUpload',
+    'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+    { UploadId: uploadId },
+  );
+
 /**
  * Object storage under `/storage/<bucket>/<key>`: presigned PUTs of whole objects (Cadenya) and of
  * multipart parts (Scenario), checked and refused the way S3 checks and refuses them.
@@ -61,6 +72,9 @@ export function storageRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
         BucketName: bucket,
       });
     }
+    if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) {
+      throw new StorageRefusal(400, 'KeyTooLongError', 'Your key is too long');
+    }
     const lengthHeader = c.req.header('content-length');
     if (lengthHeader === undefined || !/^\d+$/.test(lengthHeader)) {
       throw new StorageRefusal(
@@ -93,12 +107,7 @@ export function storageRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
         multipart.bucket !== bucket ||
         multipart.key !== key
       ) {
-        throw new StorageRefusal(
-          404,
-          'NoSuchUpload',
-          'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
-          { UploadId: multipartId ?? '' },
-        );
+        throw noSuchUpload(multipartId ?? '');
       }
       if (
         partNumberText === null ||
@@ -140,19 +149,10 @@ export function storageRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
 
     let etag: string;
     if (multipart) {
-      // The upload may have been completed while the body streamed in.
-      if (multipart.state !== 'active') {
-        await ctx.objects.discard(body);
-        throw new StorageRefusal(
-          404,
-          'NoSuchUpload',
-          'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
-          {
-            UploadId: multipart.uploadId,
-          },
-        );
-      }
+      // Undefined when the upload was completed while the body streamed in (the body is dropped);
+      // once accepted, the part is in the assembled object: completing waits for it.
       const part = await ctx.objects.putPart(multipart, Number(partNumberText), body);
+      if (!part) throw noSuchUpload(multipart.uploadId);
       etag = `"${part.md5}"`;
     } else {
       const contentType = c.req.header('content-type') ?? 'binary/octet-stream';
