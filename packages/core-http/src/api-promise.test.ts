@@ -1,43 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { APIPromise } from './api-promise.js';
+import { APIPromise, type WithResponse } from './api-promise.js';
+import { processEventsDuring } from './testing/process-events.js';
 
 const response = new Response(null, { status: 204 });
-
-/** Collects unhandled rejections while `run` and the next turn of the event loop happen. */
-async function unhandledDuring(run: () => Promise<void>): Promise<unknown[]> {
-  const seen: unknown[] = [];
-  const listener = (reason: unknown) => seen.push(reason);
-  process.on('unhandledRejection', listener);
-  try {
-    await run();
-    // Node reports unhandled rejections once the microtask queue drains, before the next
-    // macrotask: a setImmediate is enough, whatever the machine's load.
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off('unhandledRejection', listener);
-  }
-  return seen;
-}
+const result = <T>(data: T): Promise<WithResponse<T>> =>
+  Promise.resolve({ data, response, requestId: 'req_1' });
 
 describe('APIPromise', () => {
-  it('resolves to the data, and withResponse to data and response', async () => {
-    const promise = new APIPromise(Promise.resolve({ data: 42, response }));
+  it('resolves to the data, and withResponse to data, response and request id', async () => {
+    const promise = new APIPromise(result(42));
     expect(promise).toBeInstanceOf(Promise);
     expect(await promise).toBe(42);
-    expect(await promise.withResponse()).toEqual({ data: 42, response });
+    expect(await promise.withResponse()).toEqual({ data: 42, response, requestId: 'req_1' });
     expect(await Promise.all([promise])).toEqual([42]);
     expect(await promise.then((n) => n + 1)).toBe(43);
   });
 
-  it('rejects through await, catch and finally', async () => {
+  it('asResponse() asks the call for the raw Response and resolves to it', async () => {
+    const mode = { raw: false };
+    const promise = new APIPromise(result(undefined), mode);
+    const raw = promise.asResponse();
+    expect(mode.raw).toBe(true);
+    expect(await raw).toBe(response);
+  });
+
+  it('rejects through await, catch, finally and asResponse', async () => {
     const failing = () => new APIPromise<number>(Promise.reject(new Error('boom')));
     await expect(failing()).rejects.toThrow('boom');
     expect(await failing().catch((e: Error) => e.message)).toBe('boom');
     await expect(failing().finally(() => {})).rejects.toThrow('boom');
+    await expect(failing().asResponse()).rejects.toThrow('boom');
   });
 
   it('raises no unhandled rejection when only withResponse() is awaited', async () => {
-    const seen = await unhandledDuring(async () => {
+    const seen = await processEventsDuring('unhandledRejection', async () => {
       const promise = new APIPromise<number>(Promise.reject(new Error('boom')));
       await expect(promise.withResponse()).rejects.toThrow('boom');
     });
@@ -45,7 +41,7 @@ describe('APIPromise', () => {
   });
 
   it('still reports a failure nobody listens to', async () => {
-    const seen = await unhandledDuring(async () => {
+    const seen = await processEventsDuring('unhandledRejection', async () => {
       void new APIPromise<number>(Promise.reject(new Error('forgotten')));
     });
     expect(seen).toHaveLength(1);

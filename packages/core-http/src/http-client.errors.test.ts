@@ -25,7 +25,7 @@ afterEach(async () => {
 async function failWith(respond: (res: ServerResponse) => void): Promise<APIError> {
   reply = respond;
   server ??= await startServer((_req, res) => reply(res));
-  const client = createHttpClient({ baseUrl: server.url, maxRetries: 0 });
+  const client = createHttpClient({ baseURL: server.url, maxRetries: 0 });
   const error = await client.request(getUpload, { path: { uploadId: 'upload_1' } }).catch((e) => e);
   expect(error).toBeInstanceOf(APIError);
   return error as APIError;
@@ -41,7 +41,7 @@ describe('error responses', () => {
         { 'x-request-id': 'abc' },
       ),
     );
-    const client = createHttpClient({ baseUrl: server.url });
+    const client = createHttpClient({ baseURL: server.url });
     const error = await client
       .request(getUpload, { path: { uploadId: 'upload_1' } })
       .catch((e: unknown) => e);
@@ -131,7 +131,7 @@ describe('error responses', () => {
         '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error>',
       );
     });
-    const client = createHttpClient({ baseUrl: 'https://api.example.com' });
+    const client = createHttpClient({ baseURL: 'https://api.example.com' });
     const error = await send(client, {
       method: 'PUT',
       url: `${server!.url}/bucket/key?X-Amz-Signature=s3cr3t`,

@@ -1,15 +1,10 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { basicAuth } from './auth/basic.js';
 import { createHttpClient } from './http-client.js';
 import { send } from './send.js';
 import type { MiddlewareRequest } from './middleware.js';
-import {
-  captureLogger,
-  sendJson,
-  startServer,
-  type LoopbackServer,
-} from './testing/loopback-server.js';
+import { captureLogger, sendJson, useServers } from './testing/loopback-server.js';
 import { getUpload, UPLOAD } from './testing/operations.js';
 
 const API_KEY = 'api_key_7f3c1e';
@@ -28,10 +23,7 @@ const SECRETS = [
   Buffer.from(`${API_KEY}:${API_SECRET}`).toString('base64'),
 ];
 
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = useServers();
 
 function expectNoSecret(text: string): void {
   for (const secret of SECRETS) expect(text).not.toContain(secret);
@@ -49,26 +41,25 @@ function everyView(value: unknown): string[] {
 
 describe('credentials never leak', () => {
   it('not into logs, error messages, JSON or inspect output', async () => {
-    const api = await startServer((_req, res, index) => {
+    const api = await serve((_req, res, index) => {
       if (index === 0) sendJson(res, 503, { message: 'busy' }, { 'set-cookie': `s=${API_SECRET}` });
       else if (index === 1) sendJson(res, 200, { upload: UPLOAD });
       else sendJson(res, 404, { message: 'Upload not found', trace_id: 't-1' });
     });
-    const storage = await startServer((_req, res) => {
+    const storage = await serve((_req, res) => {
       res.writeHead(403, { 'content-type': 'application/xml' });
       res.end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
     });
-    servers.push(api, storage);
 
     const { logger, lines } = captureLogger();
     const seenByMiddleware: MiddlewareRequest[] = [];
     const client = createHttpClient({
-      baseUrl: api.url,
+      baseURL: api.url,
       auth: basicAuth(API_KEY, API_SECRET),
-      headers: { 'x-api-key': HEADER_SECRET },
+      defaultHeaders: { 'x-api-key': HEADER_SECRET },
       logLevel: 'debug',
       logger,
-      initialRetryDelayMs: 1,
+      sleep: async () => {},
       middleware: [
         async (request, next) => {
           seenByMiddleware.push(request);

@@ -1,35 +1,21 @@
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { bearerAuth } from './auth/bearer.js';
 import { ConfigurationError } from './errors/configuration-error.js';
 import { RequestValidationError } from './errors/request-validation-error.js';
 import { createHttpClient, HttpClient } from './http-client.js';
-import { send } from './send.js';
-import {
-  sendJson,
-  startServer,
-  type Handler,
-  type LoopbackServer,
-} from './testing/loopback-server.js';
+import { sendJson, useServers, type Handler } from './testing/loopback-server.js';
 import { createUpload, deleteUpload, getUpload, headUpload, UPLOAD } from './testing/operations.js';
 import { VERSION } from './version.js';
 
-const servers: LoopbackServer[] = [];
-async function serve(handler: Handler): Promise<LoopbackServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = useServers();
 
 const uploadResponse: Handler = (_req, res) => sendJson(res, 200, { upload: UPLOAD });
 
 describe('HttpClient: requests', () => {
   it('encodes path parameters and writes the query on the wire', async () => {
     const server = await serve(uploadResponse);
-    const client = createHttpClient({ baseUrl: `${server.url}/api` });
+    const client = createHttpClient({ baseURL: `${server.url}/api` });
     const data = await client.request(getUpload, {
       path: { uploadId: '../a/b c?#%' },
       query: { projectId: 'proj_1', tags: ['x', 'y z'], hide: true, skip: undefined },
@@ -46,10 +32,10 @@ describe('HttpClient: requests', () => {
   it('sends auth, the User-Agent, accept and default headers; a call can override them', async () => {
     const server = await serve(uploadResponse);
     const client = createHttpClient({
-      baseUrl: server.url,
+      baseURL: server.url,
       auth: bearerAuth('token_1'),
       userAgent: '@upkit/test-client/1.2.3',
-      headers: { 'x-team': 'a', 'x-drop': 'me' },
+      defaultHeaders: { 'x-team': 'a', 'x-drop': 'me' },
     });
     await client.request(
       getUpload,
@@ -68,7 +54,7 @@ describe('HttpClient: requests', () => {
 
   it('can carry the User-Agent in x-upkit-user-agent (browsers)', async () => {
     const server = await serve(uploadResponse);
-    const client = createHttpClient({ baseUrl: server.url, userAgentHeader: 'x-upkit-user-agent' });
+    const client = createHttpClient({ baseURL: server.url, userAgentHeader: 'x-upkit-user-agent' });
     await client.request(getUpload, { path: { uploadId: 'u' } });
     expect(server.requests[0]!.headers['x-upkit-user-agent']).toBe(`@upkit/core-http/${VERSION}`);
     expect(server.requests[0]!.headers['user-agent']).not.toContain('@upkit');
@@ -76,7 +62,7 @@ describe('HttpClient: requests', () => {
 
   it('sends a validated JSON body', async () => {
     const server = await serve((_req, res) => sendJson(res, 201, { upload: UPLOAD }));
-    const client = createHttpClient({ baseUrl: server.url });
+    const client = createHttpClient({ baseURL: server.url });
     const { data, response } = await client
       .request(createUpload, { body: { fileName: 'a.png', parts: 2 }, query: { projectId: 'p' } })
       .withResponse();
@@ -92,7 +78,7 @@ describe('HttpClient: requests', () => {
 
   it('refuses an invalid body or missing path parameter before sending anything', async () => {
     const server = await serve(uploadResponse);
-    const client = createHttpClient({ baseUrl: server.url });
+    const client = createHttpClient({ baseURL: server.url });
     const bad = await client
       .request(createUpload, { body: { fileName: '', parts: 0, extra: 1 } as never })
       .catch((e: unknown) => e);
@@ -102,6 +88,19 @@ describe('HttpClient: requests', () => {
     await expect(client.request(getUpload, { path: {} })).rejects.toThrow(
       'getUpload: invalid request: path.uploadId: missing path parameter',
     );
+    // Every problem at once, each error naming the operation, whatever part it is about.
+    const all = await client
+      .request(
+        createUpload,
+        { body: { fileName: 'a', parts: 1 }, query: { projectId: { a: 1 } } },
+        { headers: { 'x-a': 'b\nc' } },
+      )
+      .catch((e: unknown) => e);
+    expect(all).toMatchObject({ operationId: 'createUpload' });
+    expect((all as RequestValidationError).issues.map((issue) => issue.path)).toEqual([
+      ['query', 'projectId'],
+      ['headers', 'x-a'],
+    ]);
     await expect(
       client.request(getUpload, { path: { uploadId: 'u' }, body: { a: 1 } as never }),
     ).rejects.toBeInstanceOf(RequestValidationError);
@@ -118,7 +117,7 @@ describe('HttpClient: requests', () => {
       else if (index === 2) sendJson(res, 202, { ignored: true });
       else res.writeHead(200, { 'x-exists': '1' }).end();
     });
-    const client = createHttpClient({ baseUrl: server.url });
+    const client = createHttpClient({ baseURL: server.url });
     expect(await client.request(deleteUpload, { path: { uploadId: 'a' } })).toBeUndefined();
     expect(await client.request(getUpload, { path: { uploadId: 'a' } })).toBeUndefined();
     expect(await client.request(deleteUpload, { path: { uploadId: 'a' } })).toBeUndefined();
@@ -132,7 +131,7 @@ describe('HttpClient: requests', () => {
     const server = await serve(uploadResponse);
     const seen: string[] = [];
     const client = createHttpClient({
-      baseUrl: server.url,
+      baseURL: server.url,
       fetch: (url, init) => {
         seen.push(url);
         return fetch(url, init);
@@ -142,90 +141,83 @@ describe('HttpClient: requests', () => {
     expect(seen).toEqual([`${server.url}/v1/uploads/u`]);
   });
 
+  it('gives the request id with the data, and the raw response unread with asResponse()', async () => {
+    const server = await serve((_req, res) =>
+      sendJson(res, 200, { upload: UPLOAD }, { 'x-request-id': 'req_42' }),
+    );
+    const client = createHttpClient({ baseURL: server.url });
+    const data = await client.request(getUpload, { path: { uploadId: 'u' } });
+    expect(data._request_id).toBe('req_42');
+    expect(JSON.stringify(data)).toBe(JSON.stringify({ upload: UPLOAD }));
+    expect({ ...data }).toEqual({ upload: UPLOAD });
+    const { requestId } = await client
+      .request(getUpload, { path: { uploadId: 'u' } })
+      .withResponse();
+    expect(requestId).toBe('req_42');
+
+    const controller = new AbortController();
+    const response = await client
+      .request(getUpload, { path: { uploadId: 'u' } }, { signal: controller.signal })
+      .asResponse();
+    expect(response.bodyUsed).toBe(false);
+    // The caller's signal stays on the unread body, and lets go once it is read.
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    expect(await response.json()).toEqual({ upload: UPLOAD });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('takes every per-call option under the client’s name for it', async () => {
+    const server = await serve(uploadResponse);
+    const other = await serve((_req, res) =>
+      sendJson(res, 200, { upload: { ...UPLOAD, id: 'b' } }),
+    );
+    const client = createHttpClient({ baseURL: server.url, timeout: 1000 });
+    const data = await client.request(
+      getUpload,
+      { path: { uploadId: 'u' } },
+      { baseURL: other.url, timeout: 2000, deadline: 5000, maxRetries: 0, maxResponseBytes: 1e6 },
+    );
+    expect(data.upload.id).toBe('b');
+    await expect(
+      client.request(getUpload, { path: { uploadId: 'u' } }, { timeout: -1 }),
+    ).rejects.toMatchObject({ name: 'ConfigurationError', option: 'timeout' });
+    await expect(
+      client.request(getUpload, { path: { uploadId: 'u' } }, { baseURL: 'http://x.example.com' }),
+    ).rejects.toMatchObject({ name: 'ConfigurationError', option: 'baseURL' });
+    await expect(
+      client.request(
+        getUpload,
+        { path: { uploadId: 'u' } },
+        { fetchOptions: { method: 'POST' } as never },
+      ),
+    ).rejects.toMatchObject({ name: 'ConfigurationError', option: 'fetchOptions' });
+  });
+
   it('checks its configuration', () => {
-    expect(() => createHttpClient({ baseUrl: 'http://api.example.com' })).toThrow(
+    expect(() => createHttpClient({ baseURL: 'http://api.example.com' })).toThrow(
       ConfigurationError,
     );
     expect(
-      createHttpClient({ baseUrl: 'http://api.example.com', allowInsecureHttp: true }),
+      createHttpClient({ baseURL: 'http://api.example.com', allowInsecureHttp: true }),
     ).toBeInstanceOf(HttpClient);
-    expect(() => createHttpClient({ baseUrl: 'https://x.test', maxRetries: -1 })).toThrow(
+    expect(() => createHttpClient({ baseURL: 'https://x.test', maxRetries: -1 })).toThrow(
       /maxRetries/,
     );
-    expect(() => createHttpClient({ baseUrl: 'https://x.test', userAgent: 'bad\nua' })).toThrow(
+    expect(() => createHttpClient({ baseURL: 'https://x.test', userAgent: 'bad\nua' })).toThrow(
       /userAgent/,
     );
     expect(() =>
-      createHttpClient({ baseUrl: 'https://x.test', headers: { 'x-a': 'b\nc' } }),
+      createHttpClient({ baseURL: 'https://x.test', defaultHeaders: { 'x-a': 'b\nc' } }),
     ).toThrow(ConfigurationError);
     expect(() =>
-      createHttpClient({ baseUrl: 'https://x.test', validation: 'loose' as 'strict' }),
+      createHttpClient({ baseURL: 'https://x.test', validation: 'loose' as 'strict' }),
     ).toThrow(/validation/);
-  });
-});
-
-describe('HttpClient.send', () => {
-  it('refuses, with a typed error, a client that another copy of core-http created', async () => {
-    // Another copy's client has the same shape but not this copy's private state.
-    const foreign = Object.create(HttpClient.prototype) as HttpClient;
-    const error = await send(foreign, { method: 'GET', url: 'https://example.com/' }).catch(
-      (e: unknown) => e,
+    expect(() => createHttpClient({ baseURL: 'https://x.test', timeout: Number.NaN })).toThrow(
+      /timeout must be a non-negative number/,
     );
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error).toMatchObject({ option: 'client' });
-    expect((error as Error).message).toMatch(/another copy of @upkit\/core-http/);
-  });
-
-  it('sends auth and default headers only to the base origin', async () => {
-    const api = await serve((_req, res) => res.writeHead(200).end('ok'));
-    const storage = await serve((_req, res) => res.writeHead(200).end('stored'));
-    const client = createHttpClient({
-      baseUrl: api.url,
-      auth: bearerAuth('token_1'),
-      headers: { 'x-team': 'a' },
-    });
-    const own = await send(client, { method: 'GET', url: '/v1/ping' });
-    expect(await own.text()).toBe('ok');
-    const put = await send(client, {
-      method: 'PUT',
-      url: `${storage.url}/bucket/key?X-Amz-Signature=abc`,
-      body: 'bytes',
-      headers: { 'content-type': 'image/png' },
-    });
-    expect(await put.text()).toBe('stored');
-    expect(api.requests[0]!.headers['authorization']).toBe('Bearer token_1');
-    expect(api.requests[0]!.headers['x-team']).toBe('a');
-    const sent = storage.requests[0]!;
-    expect(sent.url).toBe('/bucket/key?X-Amz-Signature=abc');
-    expect(sent.body).toBe('bytes');
-    expect(sent.headers['authorization']).toBeUndefined();
-    expect(sent.headers['x-team']).toBeUndefined();
-    expect(sent.headers['content-type']).toBe('image/png');
-  });
-
-  it("keeps the caller's signal on the body until it is read, then lets go", async () => {
-    const server = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.write('part one, ');
-      setTimeout(() => res.end('part two'), 20);
-    });
-    const client = createHttpClient({ baseUrl: server.url });
-    const controller = new AbortController();
-    const response = await send(client, { method: 'GET', url: '/file', signal: controller.signal });
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
-    expect(await response.text()).toBe('part one, part two');
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
-    expect(response.url).toBe(`${server.url}/file`);
-  });
-
-  it('sends JSON and refuses plain http to other hosts', async () => {
-    const server = await serve((req, res) => res.writeHead(200).end(req.body));
-    const client = createHttpClient({ baseUrl: server.url });
-    const echoed = await send(client, { method: 'POST', url: '/echo', json: { a: 1 } });
-    expect(await echoed.json()).toEqual({ a: 1 });
-    expect(server.requests[0]!.headers['content-type']).toBe('application/json');
-    await expect(
-      send(client, { method: 'PUT', url: 'http://storage.example.com/x', body: 'b' }),
-    ).rejects.toBeInstanceOf(RequestValidationError);
+    expect(() =>
+      createHttpClient({ baseURL: 'https://x.test', fetchOptions: { signal: null } as never }),
+    ).toThrow(/fetchOptions.signal cannot be set/);
+    expect(() => createHttpClient({})).toThrow(/Missing baseURL/);
   });
 });

@@ -27,7 +27,7 @@ const get = { path: { uploadId: 'upload_1' } };
 
 function client(config: Partial<HttpClientConfig> = {}) {
   const { logger, lines } = captureLogger();
-  return { client: createHttpClient({ baseUrl: server.url, logger, ...config }), lines };
+  return { client: createHttpClient({ baseURL: server.url, logger, ...config }), lines };
 }
 
 describe('response validation', () => {

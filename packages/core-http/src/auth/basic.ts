@@ -1,33 +1,7 @@
 import { ConfigurationError } from '../errors/configuration-error.js';
-import { INSPECT } from '../inspect-symbol.js';
-import { REDACTED } from '../url/redact-url.js';
 import type { Auth } from './auth.js';
+import { AuthorizationHeader } from './authorization-header.js';
 import { base64Utf8 } from './base64.js';
-
-class BasicAuth implements Auth {
-  // A private field: out of reach of JSON.stringify, util.inspect and Object.keys.
-  readonly #authorization: string;
-
-  constructor(username: string, password: string) {
-    this.#authorization = `Basic ${base64Utf8(`${username}:${password}`)}`;
-  }
-
-  apply(headers: Headers): void {
-    headers.set('authorization', this.#authorization);
-  }
-
-  toJSON(): Record<string, string> {
-    return { type: 'basic', credentials: REDACTED };
-  }
-
-  toString(): string {
-    return `BasicAuth(${REDACTED})`;
-  }
-
-  [INSPECT](): string {
-    return this.toString();
-  }
-}
 
 /**
  * HTTP Basic authentication (RFC 7617): `Authorization: Basic base64(username:password)`. Scenario
@@ -44,7 +18,7 @@ export function basicAuth(username: string, password: string): Auth {
       option: 'username',
     });
   }
-  return new BasicAuth(username, password);
+  return new AuthorizationHeader('Basic', base64Utf8(`${username}:${password}`));
 }
 
 function checkPart(value: string, name: string): void {

@@ -1,33 +1,7 @@
 import { ConfigurationError } from '../errors/configuration-error.js';
 import { headerProblem } from '../headers/validate-header.js';
-import { INSPECT } from '../inspect-symbol.js';
-import { REDACTED } from '../url/redact-url.js';
 import type { Auth } from './auth.js';
-
-class BearerAuth implements Auth {
-  // A private field: out of reach of JSON.stringify, util.inspect and Object.keys.
-  readonly #authorization: string;
-
-  constructor(token: string) {
-    this.#authorization = `Bearer ${token}`;
-  }
-
-  apply(headers: Headers): void {
-    headers.set('authorization', this.#authorization);
-  }
-
-  toJSON(): Record<string, string> {
-    return { type: 'bearer', token: REDACTED };
-  }
-
-  toString(): string {
-    return `BearerAuth(${REDACTED})`;
-  }
-
-  [INSPECT](): string {
-    return this.toString();
-  }
-}
+import { AuthorizationHeader } from './authorization-header.js';
 
 /**
  * Bearer token authentication (RFC 6750): `Authorization: Bearer <token>`. Cadenya uses it with the
@@ -42,5 +16,5 @@ export function bearerAuth(token: string): Auth {
       option: 'token',
     });
   }
-  return new BearerAuth(token.trim());
+  return new AuthorizationHeader('Bearer', token.trim());
 }

@@ -1,6 +1,8 @@
 import { sleep } from '../abort/sleep.js';
+import type { Auth } from '../auth/auth.js';
+import type { FetchLike } from '../client/client-options.js';
 import { ConfigurationError } from '../errors/configuration-error.js';
-import { isUpkitError } from '../errors/upkit-error.js';
+import { formatIssues, type ValidationIssue } from '../errors/validation-issue.js';
 import { mergeHeaders } from '../headers/merge-headers.js';
 import { headerProblem } from '../headers/validate-header.js';
 import { LOG_LEVELS, type Logger, type LogLevel } from '../logging/logger.js';
@@ -8,48 +10,48 @@ import { DEFAULT_HEADER_ALLOWLIST } from '../logging/redact-headers.js';
 import type { Middleware, Redaction } from '../middleware.js';
 import { resolveOption } from '../resolve-option.js';
 import { RetryBudget } from '../retry/retry-budget.js';
-import { parseBaseUrl } from '../url/parse-base-url.js';
 import { DEFAULT_QUERY_ALLOWLIST } from '../url/redact-url.js';
 import { defaultUserAgentHeader, userAgentString } from '../user-agent.js';
-import type { HttpClientConfig, ValidationMode } from './client-config.js';
+import type { HttpClientConfig } from './client-config.js';
+import {
+  checkNumber,
+  DEFAULT_SETTINGS,
+  invalidOption,
+  resolveSettings,
+  type Settings,
+} from './resolve-settings.js';
 
-/** A checked configuration with every default filled in (options without one are kept as given). */
-export interface ResolvedConfig extends Omit<
-  HttpClientConfig,
-  'baseUrl' | 'headers' | 'redaction' | 'middleware' | 'sleep'
-> {
-  readonly baseUrl: URL;
-  /** For requests to the base origin: user-agent and the configured headers. */
+/** A client's configuration, checked, with every default filled in. */
+export interface ResolvedConfig extends Settings {
+  readonly allowInsecureHttp: boolean;
+  readonly auth: Auth | undefined;
+  readonly fetch: FetchLike | undefined;
+  /** For requests under the base URL's path: user-agent and the default headers. */
   readonly headers: Headers;
   /** `headers` plus `accept: application/json`, for operations (built once, copied per call). */
   readonly operationHeaders: Headers;
-  /** For any other origin: at most `user-agent` (no defaults, no auth, no custom header). */
+  /** For any other URL: at most `user-agent` (no default header, no auth, no custom header). */
   readonly foreignHeaders: Headers;
-  readonly maxRetries: number;
   readonly initialRetryDelayMs: number;
   readonly maxRetryDelayMs: number;
+  readonly maxRedirects: number;
   readonly retryBudget: RetryBudget;
+  readonly autoIdempotencyKey: boolean;
   readonly idempotencyKeyHeader: string;
-  readonly timeoutMs: number;
-  readonly validation: ValidationMode;
   readonly logLevel: LogLevel;
   readonly logger: Logger;
   /** The allowlists, defaults included, lower-cased. */
   readonly redaction: Redaction;
   readonly middleware: readonly Middleware[];
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly now: () => number;
 }
 
-/** The number options: name, default, whether it counts (an integer) rather than measures ms. */
-const NUMBERS = [
-  ['maxRetries', 2, true],
-  ['initialRetryDelayMs', 500],
-  ['maxRetryDelayMs', 8000],
-  ['timeoutMs', 60_000],
-  ['deadlineMs', undefined],
-] as const;
-
-/** Checks every option once, at construction, so that a bad one fails fast with a clear message. */
+/**
+ * Checks every option once, at construction, so that a bad one fails fast with a clear message;
+ * the only place core-http reads the environment (the base URL's variable, `UPKIT_LOG_LEVEL`).
+ * Options it does not know (a client's credentials, say) are not kept.
+ */
 export function resolveConfig(config: HttpClientConfig): ResolvedConfig {
   if (typeof config !== 'object' || !config) {
     throw new ConfigurationError('createHttpClient needs a config object');
@@ -58,8 +60,55 @@ export function resolveConfig(config: HttpClientConfig): ResolvedConfig {
     redaction = {},
     userAgentHeader = defaultUserAgentHeader(),
     idempotencyKeyHeader = 'Idempotency-Key',
-    validation = 'strict',
+    allowInsecureHttp = false,
   } = config;
+  const baseURL = resolveOption({
+    value: config.baseURL,
+    env: config.baseURLEnv,
+    name: 'baseURL',
+    default: config.defaultBaseURL,
+    required: true,
+  });
+  const level = resolveOption({ value: config.logLevel, env: 'UPKIT_LOG_LEVEL', name: 'logLevel' });
+  const logLevel = (level ?? 'off').trim().toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw invalidOption('logLevel', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  if (headerProblem(idempotencyKeyHeader, '')) {
+    throw invalidOption('idempotencyKeyHeader', 'is not a valid header name');
+  }
+  const allowlist = (defaults: readonly string[], extra: readonly string[] = []) =>
+    [...defaults, ...extra].map((name) => name.toLowerCase());
+  return {
+    ...resolveSettings({ ...config, baseURL }, DEFAULT_SETTINGS, allowInsecureHttp),
+    ...clientHeaders(config, userAgentHeader),
+    allowInsecureHttp,
+    auth: config.auth,
+    fetch: config.fetch,
+    initialRetryDelayMs: checkNumber(config.initialRetryDelayMs, 'initialRetryDelayMs', 500),
+    maxRetryDelayMs: checkNumber(config.maxRetryDelayMs, 'maxRetryDelayMs', 8000),
+    maxRedirects: checkNumber(config.maxRedirects, 'maxRedirects', 5, true),
+    retryBudget: config.retryBudget ?? new RetryBudget(),
+    autoIdempotencyKey: config.autoIdempotencyKey ?? false,
+    idempotencyKeyHeader,
+    logLevel,
+    logger: config.logger ?? (globalThis.console as Logger),
+    redaction: {
+      headers: allowlist(DEFAULT_HEADER_ALLOWLIST, redaction.headers),
+      query: allowlist(DEFAULT_QUERY_ALLOWLIST, redaction.query),
+    },
+    middleware: [...(config.middleware ?? [])],
+    sleep: config.sleep ?? sleep,
+    // Looked up per call, so that fake timers installed after the client still apply.
+    now: config.now ?? (() => Date.now()),
+  };
+}
+
+/** The User-Agent and default headers, for the base URL's path, for operations and for elsewhere. */
+function clientHeaders(
+  config: HttpClientConfig,
+  userAgentHeader: string,
+): Pick<ResolvedConfig, 'headers' | 'operationHeaders' | 'foreignHeaders'> {
   const userAgent = userAgentString(config.userAgent);
   const headers = new Headers();
   const foreignHeaders = new Headers();
@@ -70,70 +119,10 @@ export function resolveConfig(config: HttpClientConfig): ResolvedConfig {
   if (userAgentHeader === 'x-upkit-user-agent' || userAgentHeader === 'both') {
     headers.set('x-upkit-user-agent', userAgent);
   }
-  try {
-    mergeHeaders(headers, config.headers);
-  } catch (error) {
-    throw isUpkitError(error) ? invalid('headers', `are invalid: ${error.message}`) : error;
-  }
+  const issues: ValidationIssue[] = [];
+  mergeHeaders(headers, config.defaultHeaders, issues);
+  if (issues.length) throw invalidOption('defaultHeaders', `are invalid: ${formatIssues(issues)}`);
   const operationHeaders = new Headers(headers);
   if (!operationHeaders.has('accept')) operationHeaders.set('accept', 'application/json');
-  if (headerProblem(idempotencyKeyHeader, '')) {
-    throw invalid('idempotencyKeyHeader', 'is not a valid header name');
-  }
-  if (validation !== 'strict' && validation !== 'warn' && validation !== 'off') {
-    throw invalid('validation', `must be 'strict', 'warn' or 'off'`);
-  }
-  const level = resolveOption({ value: config.logLevel, env: 'UPKIT_LOG_LEVEL', name: 'logLevel' });
-  const logLevel = (level ?? 'off').trim().toLowerCase() as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw invalid('logLevel', `must be one of ${LOG_LEVELS.join(', ')}`);
-  }
-  const allowlist = (defaults: readonly string[], extra: readonly string[] = []) =>
-    [...defaults, ...extra].map((name) => name.toLowerCase());
-
-  return {
-    ...config,
-    ...Object.fromEntries(
-      NUMBERS.map(([name, fallback, integer]) => [
-        name,
-        checkNumber(config[name], name, fallback, integer),
-      ]),
-    ),
-    baseUrl: parseBaseUrl(config.baseUrl, config.allowInsecureHttp),
-    headers,
-    operationHeaders,
-    foreignHeaders,
-    retryBudget: config.retryBudget ?? new RetryBudget(),
-    idempotencyKeyHeader,
-    validation,
-    logLevel,
-    logger: config.logger ?? (globalThis.console as Logger),
-    redaction: {
-      headers: allowlist(DEFAULT_HEADER_ALLOWLIST, redaction.headers),
-      query: allowlist(DEFAULT_QUERY_ALLOWLIST, redaction.query),
-    },
-    middleware: [...(config.middleware ?? [])],
-    sleep: config.sleep ?? sleep,
-  } as ResolvedConfig;
-}
-
-/**
- * A number option, or `fallback` when undefined: a non-negative number of milliseconds
- * (`Infinity` means no limit), or with `integer` a non-negative integer such as `maxRetries`.
- */
-export function checkNumber<F extends number | undefined>(
-  value: number | undefined,
-  name: string,
-  fallback: F,
-  integer?: boolean,
-): number | F {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= 0) || (integer && !Number.isInteger(value))) {
-    throw invalid(name, `must be a non-negative ${integer ? 'integer' : 'number'}`);
-  }
-  return value;
-}
-
-function invalid(option: string, problem: string): ConfigurationError {
-  return new ConfigurationError(`${option} ${problem}`, { option });
+  return { headers, operationHeaders, foreignHeaders };
 }

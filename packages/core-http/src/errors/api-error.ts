@@ -20,12 +20,13 @@ export interface APIErrorInit {
   grpcCode?: number | undefined;
   details?: unknown;
   requestId?: string | undefined;
+  /** How long the server asked to wait before a retry, in ms (already parsed, once). */
   retryAfterMs?: number | undefined;
 }
 
-/** The fields an APIError keeps of its init (`retryAfterMs` is RateLimitError's). */
+/** The fields an APIError keeps of its init. */
 const FIELDS =
-  'status statusText headers body method url requestId code grpcCode details serverMessage'.split(
+  'status statusText headers body method url requestId code grpcCode details serverMessage retryAfterMs'.split(
     ' ',
   ) as (keyof APIErrorInit)[];
 
@@ -56,6 +57,12 @@ export class APIError extends UpkitError {
   declare readonly details: unknown;
   /** The server's own message, without the method/URL/status prefix. */
   declare readonly serverMessage: string | undefined;
+  /**
+   * How long the server asked to wait before a retry, in ms, whatever the status: from
+   * `retry-after-ms`, `Retry-After` (seconds or an HTTP date) or Scenario's body field
+   * `remainingSeconds`. Undefined if it did not say.
+   */
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: APIErrorInit) {
     super(formatMessage(init));

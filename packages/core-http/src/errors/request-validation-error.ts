@@ -27,16 +27,3 @@ export class RequestValidationError extends UpkitError {
   }
 }
 brand(RequestValidationError, 'RequestValidationError');
-
-/** A {@link RequestValidationError} with one issue. */
-export function invalidRequest(
-  where: string,
-  name: string | undefined,
-  message: string,
-  operationId?: string,
-): RequestValidationError {
-  return new RequestValidationError(
-    [{ message, path: name === undefined ? [where] : [where, name] }],
-    { operationId },
-  );
-}

@@ -1,5 +1,5 @@
 import { brand } from './brand.js';
-import { requestPrefix, UpkitError } from './upkit-error.js';
+import { InvalidResponseError, type InvalidResponseInit } from './invalid-response-error.js';
 import { formatIssues, type ValidationIssue } from './validation-issue.js';
 
 /**
@@ -7,35 +7,18 @@ import { formatIssues, type ValidationIssue } from './validation-issue.js';
  * so a caller can still read a field the schema did not expect; `validation: 'warn'` returns it
  * instead of throwing.
  */
-export class ResponseValidationError extends UpkitError {
+export class ResponseValidationError extends InvalidResponseError {
   declare readonly issues: readonly ValidationIssue[];
   /** The parsed JSON (or the text, when it was not JSON) exactly as received. */
   declare readonly payload: unknown;
-  declare readonly status: number;
-  declare readonly method: string;
-  /** Redacted URL. */
-  declare readonly url: string;
-  declare readonly operationId: string | undefined;
-  declare readonly requestId: string | undefined;
 
-  constructor(init: {
-    issues: readonly ValidationIssue[];
-    payload: unknown;
-    status: number;
-    method: string;
-    url: string;
-    operationId?: string | undefined;
-    requestId?: string | undefined;
-  }) {
-    const { operationId, requestId } = init;
-    super(
-      `${requestPrefix(init.method, init.url)}${init.status}: response did not match the ${
-        operationId ?? 'expected'
-      } schema: ${formatIssues(init.issues)}${requestId ? ` (request id: ${requestId})` : ''}`,
-    );
-    Object.assign(this, init);
-    this.operationId = operationId;
-    this.requestId = requestId;
+  constructor(
+    init: InvalidResponseInit & { issues: readonly ValidationIssue[]; payload: unknown },
+  ) {
+    const schema = init.operationId ?? 'expected';
+    super(`response did not match the ${schema} schema: ${formatIssues(init.issues)}`, init);
+    this.issues = init.issues;
+    this.payload = init.payload;
   }
 }
 brand(ResponseValidationError, 'ResponseValidationError');

@@ -5,7 +5,7 @@ import { brand, isBranded } from './brand.js';
  * which may hold anything the server or the caller put there.
  */
 const SAFE_FIELDS =
-  'status method url attempts kind timeoutMs operationId requestId code retryAfterMs option issues'.split(
+  'status method url attempts kind timeoutMs operationId requestId code retryAfterMs option issues reason location maxResponseBytes'.split(
     ' ',
   );
 
@@ -13,13 +13,16 @@ const SAFE_FIELDS =
  * The base of every error upkit throws. Catch it to catch everything that came from the SDK.
  *
  * The hierarchy:
- * - {@link APIError}: the server answered with a non-2xx status (one subclass per common status).
+ * - {@link APIError}: the server answered with a non-2xx status (one subclass per common status;
+ *   {@link RedirectError} for a redirect core-http would not follow).
  * - {@link APIConnectionError}: no usable answer (DNS, refused, reset, body cut short);
  *   {@link APITimeoutError} is a connection error, because a timeout is one way of not getting an
  *   answer and callers that handle "network trouble" should handle it too (as in openai-node).
  * - {@link APIUserAbortError}: your AbortSignal fired.
- * - {@link RequestValidationError}, {@link ResponseValidationError}, {@link ConfigurationError},
- *   {@link WaiterTimeoutError}, {@link WaiterFailureError}.
+ * - {@link InvalidResponseError}: a 2xx the client cannot use ({@link ResponseValidationError},
+ *   {@link ResponseTooLargeError}).
+ * - {@link RequestValidationError}, {@link ConfigurationError}, {@link WaiterTimeoutError},
+ *   {@link WaiterFailureError}.
  *
  * Deliberately not subclasses:
  * - {@link APIUserAbortError} and {@link APITimeoutError} are not {@link APIError}s: no status

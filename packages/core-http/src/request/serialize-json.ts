@@ -1,15 +1,14 @@
-import { invalidRequest } from '../errors/request-validation-error.js';
+import type { ValidationIssue } from '../errors/validation-issue.js';
 
-/** `JSON.stringify`, with a cycle or a bigint reported as a {@link RequestValidationError}. */
-export function serializeJson(value: unknown, operationId?: string): string {
+/**
+ * `JSON.stringify`; a cycle or a bigint is added to `issues` (for the caller to raise with the
+ * rest) and gives null.
+ */
+export function serializeJson(value: unknown, issues: ValidationIssue[]): string | null {
   try {
     return JSON.stringify(value);
   } catch (error) {
-    throw invalidRequest(
-      'body',
-      undefined,
-      `cannot be serialised as JSON: ${String(error)}`,
-      operationId,
-    );
+    issues.push({ message: `cannot be serialised as JSON: ${String(error)}`, path: ['body'] });
+    return null;
   }
 }

@@ -10,6 +10,7 @@ import { UnprocessableEntityError } from '../errors/unprocessable-entity-error.j
 import { parseRetryAfter } from '../retry/retry-after.js';
 import { parseErrorBody } from './parse-error-body.js';
 import { parseJsonBody } from './parse-json.js';
+import { readBodyText } from './read-body-text.js';
 import { requestIdFromHeaders } from './request-id.js';
 
 const BY_STATUS: Record<number, new (init: APIErrorInit) => APIError> = {
@@ -22,17 +23,30 @@ const BY_STATUS: Record<number, new (init: APIErrorInit) => APIError> = {
   429: RateLimitError,
 };
 
+/** What {@link createAPIError} needs to know besides the response. */
+export interface APIErrorContext {
+  readonly method: string;
+  /** Already redacted. */
+  readonly url: string;
+  /** The most of the body that is read; the rest is left unread (the status is what matters). */
+  readonly maxBytes: number;
+  /** Removes the request's secrets from the body's text, before anything is parsed from it. */
+  readonly scrub: (text: string) => string;
+  readonly now: () => number;
+}
+
 /**
- * Reads a non-2xx response's body and builds the right {@link APIError} subclass from it. A body
- * cut short only loses the details: the status is what matters.
+ * Reads a non-2xx response's body (up to `maxBytes`) and builds the right {@link APIError}
+ * subclass from it, `retryAfterMs` included, for every status. A body cut short only loses the
+ * details: the status is what matters.
  */
 export async function createAPIError(
   response: Response,
-  method: string,
-  url: string,
+  context: APIErrorContext,
 ): Promise<APIError> {
   const { status, headers } = response;
-  const body = parseJsonBody(await response.text().catch(() => ''));
+  const { text } = await readBodyText(response, context.maxBytes).catch(() => ({ text: '' }));
+  const body = parseJsonBody(context.scrub(text));
   const info = parseErrorBody(body);
   const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
   return new ErrorClass({
@@ -42,10 +56,10 @@ export async function createAPIError(
     statusText: response.statusText,
     headers,
     body,
-    method,
-    url,
+    method: context.method,
+    url: context.url,
     serverMessage: info.message,
     requestId: requestIdFromHeaders(headers) ?? info.requestId,
-    retryAfterMs: parseRetryAfter(headers) ?? info.retryAfterMs,
+    retryAfterMs: parseRetryAfter(headers, context.now()) ?? info.retryAfterMs,
   });
 }

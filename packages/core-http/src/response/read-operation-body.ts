@@ -1,38 +1,35 @@
-import type { ValidationMode } from '../config/client-config.js';
-import { APIConnectionError } from '../errors/api-connection-error.js';
+import type { ValidationMode } from '../client/client-options.js';
 import { ResponseValidationError } from '../errors/response-validation-error.js';
 import type { ValidationIssue } from '../errors/validation-issue.js';
-import type { Logger } from '../logging/logger.js';
 import type { OperationDescriptor } from '../operation.js';
+import type { CallContext } from '../transport/call-context.js';
 import { validateSchema } from '../validation/validate-schema.js';
 import { parseJsonBody } from './parse-json.js';
+import { readBodyText, type BodyText } from './read-body-text.js';
 import { requestIdFromHeaders } from './request-id.js';
 
 /**
- * Reads a 2xx body of an operation, whole (so the per-attempt timeout covers it), and validates it
- * in the given mode. No schema, HEAD, 204/205 or an empty body: undefined. A body cut short is an
- * `APIConnectionError` (so it is retried like one).
+ * Reads a 2xx body of an operation, whole (so the per-attempt timeout covers it) but no more than
+ * `maxResponseBytes`, and validates it in the given mode. No schema, HEAD, 204/205 or an empty
+ * body: undefined. A body cut short is an `APIConnectionError` (so it is retried like one); a body
+ * over the limit a `ResponseTooLargeError`, the rest unread.
  */
 export async function readOperationBody(
   op: OperationDescriptor,
   response: Response,
   mode: ValidationMode,
-  safeUrl: () => string,
-  logger: Logger,
+  call: CallContext,
 ): Promise<unknown> {
-  const { method, response: schema } = op;
+  const { method, response: schema, operationId } = op;
   const { status } = response;
-  let text: string;
+  let body: BodyText;
   try {
-    text = await response.text();
+    body = await readBodyText(response, call.plan.settings.maxResponseBytes);
   } catch (cause) {
-    throw new APIConnectionError({
-      method,
-      url: safeUrl(),
-      message: 'connection lost while reading the response body',
-      cause,
-    });
+    throw call.bodyLost(cause);
   }
+  if (!body.complete) throw call.tooLarge(response);
+  const { text } = body;
   if (!schema || method === 'HEAD' || status === 204 || status === 205 || text === '') return;
   const fail = (payload: unknown, issues: readonly ValidationIssue[]): unknown => {
     const error = new ResponseValidationError({
@@ -40,13 +37,13 @@ export async function readOperationBody(
       payload,
       status,
       method,
-      url: safeUrl(),
-      operationId: op.operationId,
+      url: call.url(),
+      operationId,
       requestId: requestIdFromHeaders(response.headers),
     });
     if (mode === 'strict') throw error;
     // Choosing 'warn' is the request to be told, so it does not depend on logLevel.
-    logger.warn(error.message);
+    call.cfg.logger.warn(error.message);
     return payload;
   };
   const data = parseJsonBody(text);

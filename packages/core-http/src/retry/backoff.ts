@@ -1,4 +1,18 @@
 /**
+ * `initialDelayMs × 2^(retry-1)`, capped at `maxDelayMs`: the exponential growth that retries and
+ * waiters share.
+ *
+ * @param retry 1 for the first retry (or pause), 2 for the second…
+ */
+export function exponentialDelay(
+  retry: number,
+  initialDelayMs: number,
+  maxDelayMs: number,
+): number {
+  return Math.min(maxDelayMs, initialDelayMs * 2 ** Math.max(0, retry - 1));
+}
+
+/**
  * Exponential backoff with full jitter ("Exponential Backoff And Jitter", AWS Architecture Blog):
  * a uniformly random delay in `[0, min(maxDelayMs, initialDelayMs × 2^(retry-1)))`. Full jitter
  * spreads a fleet of clients that failed together, instead of making them retry in lockstep.
@@ -11,6 +25,5 @@ export function backoffDelay(
   maxDelayMs: number,
   random: () => number = Math.random,
 ): number {
-  const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.floor(random() * ceiling);
+  return Math.floor(random() * exponentialDelay(retry, initialDelayMs, maxDelayMs));
 }

@@ -1,8 +1,13 @@
-/** What went wrong with an attempt, as far as retrying is concerned. */
+/**
+ * What went wrong with an attempt, as far as retrying is concerned: an error status (with its
+ * headers), a connection error, a per-attempt timeout, or a stalled transfer (an uploader's part
+ * that stopped moving, counted as a timeout).
+ */
 export type RetryTrigger =
-  | { kind: 'status'; status: number; headers: Headers }
-  | { kind: 'connection' }
-  | { kind: 'timeout' };
+  | { readonly kind: 'status'; readonly status: number; readonly headers: Headers }
+  | { readonly kind: 'connection' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'stall' };
 
 /** 408 Request Timeout, 409 Conflict (lock contention), 429 Too Many Requests, and any 5xx. */
 export function isRetryableStatus(status: number): boolean {
@@ -17,11 +22,11 @@ export function isRetryableStatus(status: number): boolean {
  *   request had an effect, so it may even allow retrying a POST.
  * - Otherwise only requests that are safe to repeat (`repeatable`: an idempotent method, an
  *   idempotent operation, an idempotency key, or the caller's opt-in) are retried, on a retryable
- *   status, a connection error or a per-attempt timeout.
+ *   status, a connection error, a per-attempt timeout or a stall.
  */
 export function shouldRetry(
   trigger: RetryTrigger,
-  request: { repeatable: boolean; replayable: boolean },
+  request: { readonly repeatable: boolean; readonly replayable: boolean },
 ): boolean {
   if (!request.replayable) return false;
   if (trigger.kind === 'status') {

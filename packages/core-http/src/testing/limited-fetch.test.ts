@@ -8,10 +8,11 @@ describe('limitedFetch', () => {
     let most = 0;
     const server = await startServer((_req, res) => {
       most = Math.max(most, ++open);
-      setTimeout(() => {
+      // Answered on the next turn, so that requests overlap (and the limit shows).
+      setImmediate(() => {
         open--;
         sendJson(res, 200, {});
-      }, 2);
+      });
     });
     try {
       const limited = limitedFetch(5);

@@ -1,7 +1,8 @@
-// Test support, not a type test: the `.test-d.ts` suffix keeps this node:http helper out of the
-// library build (which has no Node types) while the spec build and the tests can import it.
+// Test support: `src/testing/` is kept out of the library build (which has no Node types) and
+// out of the package, while the spec build and the tests can import it.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 /** What the server saw of one request. */
 export interface RecordedRequest {
@@ -57,6 +58,22 @@ export async function startServer(handler: Handler): Promise<LoopbackServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For a test file: a `serve(handler)` that starts a loopback server, every one of which is closed
+ * after each test.
+ */
+export function useServers(): (handler: Handler) => Promise<LoopbackServer> {
+  const servers: LoopbackServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (handler) => {
+    const server = await startServer(handler);
+    servers.push(server);
+    return server;
   };
 }
 

@@ -1,5 +1,4 @@
-// Test support, not a type test (see loopback-server.test-d.ts): operation descriptors shaped like
-// the generator's output, over zod schemas.
+// Test support: operation descriptors shaped like the generator's output, over zod schemas.
 import { z } from 'zod';
 
 export const Upload = z.object({
@@ -7,6 +6,7 @@ export const Upload = z.object({
   status: z.enum(['pending', 'validating', 'imported', 'failed']),
   fileName: z.string(),
 });
+const UploadResponse = z.object({ upload: Upload });
 
 export const getUpload = {
   operationId: 'getUpload',
@@ -15,7 +15,7 @@ export const getUpload = {
   pathParams: ['uploadId'],
   queryParams: ['projectId'],
   body: undefined,
-  response: z.object({ upload: Upload }),
+  response: UploadResponse,
 } as const;
 
 export const createUpload = {
@@ -25,7 +25,7 @@ export const createUpload = {
   pathParams: [],
   queryParams: ['projectId'],
   body: z.strictObject({ fileName: z.string().min(1), parts: z.number().int().min(1).max(10000) }),
-  response: z.object({ upload: Upload }),
+  response: UploadResponse,
 } as const;
 
 export const completeUpload = {
@@ -35,7 +35,7 @@ export const completeUpload = {
   pathParams: ['uploadId'],
   queryParams: [],
   body: z.strictObject({ action: z.literal('complete') }),
-  response: z.object({ upload: Upload }),
+  response: UploadResponse,
   idempotent: true,
 } as const;
 

@@ -1,4 +1,4 @@
-import { invalidRequest, RequestValidationError } from '../errors/request-validation-error.js';
+import { RequestValidationError } from '../errors/request-validation-error.js';
 import type { ValidationIssue } from '../errors/validation-issue.js';
 
 /** A value accepted for a `{name}` placeholder. */
@@ -37,7 +37,9 @@ function encodeParam(value: unknown): string | { problem: string } {
  */
 export function encodePathParam(name: string, value: unknown): string {
   const encoded = encodeParam(value);
-  if (typeof encoded !== 'string') throw invalidRequest('path', name, encoded.problem);
+  if (typeof encoded !== 'string') {
+    throw new RequestValidationError([{ message: encoded.problem, path: ['path', name] }]);
+  }
   return encoded;
 }
 
@@ -47,16 +49,16 @@ const templates = new Map<string, string[]>();
 
 /**
  * Fills a path template (`/v1/workspaces/{workspaceId}/uploads/{id}`) with encoded parameters.
- * Every placeholder must have a usable value; all the problems are reported in one error.
+ * Every placeholder must have a usable value; each problem is added to `issues`, for the caller to
+ * raise with the rest.
  */
 export function buildPath(
   template: string,
   params: Readonly<Record<string, unknown>> = {},
-  operationId?: string,
+  issues: ValidationIssue[],
 ): string {
   let parts = templates.get(template);
   if (!parts) templates.set(template, (parts = template.split(/\{([^{}]+)\}/)));
-  const issues: ValidationIssue[] = [];
   let path = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
@@ -67,6 +69,5 @@ export function buildPath(
     else issues.push({ message: encoded.problem, path: ['path', name] });
     path += parts[i + 1];
   }
-  if (issues.length) throw new RequestValidationError(issues, { operationId });
   return path;
 }

@@ -39,6 +39,6 @@ export function parseBaseUrl(input: string, allowInsecureHttp = false): URL {
     : /[?#]/.test(input)
       ? 'must not have a query or fragment'
       : urlProblem(url, allowInsecureHttp);
-  if (problem) throw new ConfigurationError(`baseUrl ${problem}`, { option: 'baseUrl' });
+  if (problem) throw new ConfigurationError(`baseURL ${problem}`, { option: 'baseURL' });
   return url!;
 }

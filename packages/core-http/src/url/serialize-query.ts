@@ -1,4 +1,3 @@
-import { RequestValidationError } from '../errors/request-validation-error.js';
 import type { ValidationIssue } from '../errors/validation-issue.js';
 
 /**
@@ -6,14 +5,16 @@ import type { ValidationIssue } from '../errors/validation-issue.js';
  * - `undefined` and `null` are skipped (an absent optional parameter);
  * - arrays repeat the key (`?id=a&id=b`), skipping undefined/null items;
  * - booleans as `true`/`false`, numbers and bigints in decimal, Dates as ISO 8601 (UTC).
- * Non-finite numbers, invalid Dates and objects are refused with a {@link RequestValidationError}:
- * there is no single convention for them, and guessing sends the wrong request.
+ * Non-finite numbers, invalid Dates and objects are refused (added to `issues`, for the caller to
+ * raise with the rest): there is no single convention for them, and guessing sends the wrong request.
  *
  * @returns the query string without `?`; empty when nothing is left.
  */
-export function serializeQuery(query: Readonly<Record<string, unknown>> | undefined): string {
+export function serializeQuery(
+  query: Readonly<Record<string, unknown>> | undefined,
+  issues: ValidationIssue[],
+): string {
   const parts: string[] = [];
-  const issues: ValidationIssue[] = [];
   for (const [key, value] of Object.entries(query ?? {})) {
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
       if (item == null) continue;
@@ -43,6 +44,5 @@ export function serializeQuery(query: Readonly<Record<string, unknown>> | undefi
       }
     }
   }
-  if (issues.length) throw new RequestValidationError(issues);
   return parts.join('&');
 }

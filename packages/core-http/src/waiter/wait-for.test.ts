@@ -1,5 +1,5 @@
 import { getEventListeners } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APIUserAbortError } from '../errors/api-user-abort-error.js';
 import { WaiterFailureError } from '../errors/waiter-failure-error.js';
 import { WaiterTimeoutError } from '../errors/waiter-timeout-error.js';
@@ -15,6 +15,8 @@ function states(...list: Upload[]) {
 }
 
 const isSuccess = (u: Upload) => u.status === 'imported' && u.entityId !== undefined;
+/** No waiting between polls: these tests are about what is polled, not when. */
+const noWait = { sleep: async () => {} };
 const isFailure = (u: Upload) => u.status === 'failed';
 
 describe('waiterDelay', () => {
@@ -41,8 +43,7 @@ describe('waitFor', () => {
       isSuccess,
       isFailure,
       onPoll: (u) => seen.push(u.status),
-      minDelayMs: 1,
-      maxDelayMs: 4,
+      ...noWait,
     });
     expect(result).toEqual({ status: 'imported', entityId: 'asset_1' });
     expect(seen).toEqual(['validating', 'validated', 'imported']);
@@ -53,7 +54,7 @@ describe('waitFor', () => {
       poll: states({ status: 'validating' }, { status: 'failed' }),
       isSuccess,
       isFailure,
-      minDelayMs: 1,
+      ...noWait,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaiterFailureError);
     expect((error as WaiterFailureError<Upload>).value).toEqual({ status: 'failed' });
@@ -71,17 +72,21 @@ describe('waitFor', () => {
         seen.push([value, attempts]);
         return new ImportFailed(`failed after ${attempts} polls`);
       },
-      minDelayMs: 1,
+      ...noWait,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFailed);
     expect((error as Error).message).toBe('failed after 3 polls');
     expect(seen).toEqual([[{ status: 'failed' }, 3]]);
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('times out with the last observed value, without sleeping past the deadline', async () => {
     // A virtual clock: the verdict must not depend on how busy the machine is.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    try {
+    {
       const started = Date.now();
       const polledAt: number[] = [];
       const poll = states({ status: 'validating' });
@@ -105,14 +110,31 @@ describe('waitFor', () => {
       expect(polledAt).toEqual([0, 40, 80]);
       expect((error as WaiterTimeoutError).attempts).toBe(3);
       expect(Date.now() - started).toBe(80);
-    } finally {
-      vi.useRealTimers();
     }
   });
 
-  it('aborts a poll that runs into the deadline', async () => {
-    let pollSignal: AbortSignal | undefined;
+  it('reads the deadline on the clock it is given', async () => {
+    let clock = 0;
     const error = await waitFor({
+      poll: states({ status: 'validating' }),
+      isSuccess,
+      minDelayMs: 40,
+      maxDelayMs: 40,
+      jitter: 0,
+      timeoutMs: 100,
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'WaiterTimeoutError', attempts: 3 });
+    expect(clock).toBe(80);
+  });
+
+  it('aborts a poll that runs into the deadline', async () => {
+    vi.useFakeTimers();
+    let pollSignal: AbortSignal | undefined;
+    const pending = waitFor({
       poll: (signal) => {
         pollSignal = signal;
         return new Promise<Upload>((_resolve, reject) =>
@@ -122,27 +144,44 @@ describe('waitFor', () => {
       isSuccess,
       timeoutMs: 30,
     }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(30);
+    const error = await pending;
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     expect((error as WaiterTimeoutError).lastValue).toBeUndefined();
     expect(pollSignal?.aborted).toBe(true);
   });
 
   it('stops at once on abort, during a pause, leaving no listener', async () => {
+    vi.useFakeTimers();
     const controller = new AbortController();
-    const started = Date.now();
     const pending = waitFor({
       poll: states({ status: 'validating' }),
       isSuccess,
       minDelayMs: 10_000,
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 20);
+    await vi.advanceTimersByTimeAsync(20);
+    controller.abort();
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(vi.getTimerCount()).toBe(0);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     await expect(
       waitFor({ poll: states({ status: 'x' }), isSuccess, signal: AbortSignal.abort() }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('stops with the request’s own abort error when the signal aborts a poll', async () => {
+    const controller = new AbortController();
+    const own = new APIUserAbortError({ method: 'GET', url: 'https://api.test/v1/u' });
+    const error = await waitFor({
+      poll: async () => {
+        controller.abort();
+        throw own;
+      },
+      isSuccess,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(error).toBe(own);
   });
 
   it('propagates poll errors unless they are retryable', async () => {
@@ -152,10 +191,10 @@ describe('waitFor', () => {
       if (calls < 3) throw new Error('transient');
       return { status: 'imported', entityId: 'a' };
     };
-    await expect(waitFor({ poll: flaky, isSuccess, minDelayMs: 1 })).rejects.toThrow('transient');
+    await expect(waitFor({ poll: flaky, isSuccess, ...noWait })).rejects.toThrow('transient');
     calls = 0;
     await expect(
-      waitFor({ poll: flaky, isSuccess, minDelayMs: 1, isRetryable: () => true }),
+      waitFor({ poll: flaky, isSuccess, ...noWait, isRetryable: () => true }),
     ).resolves.toEqual({ status: 'imported', entityId: 'a' });
     expect(calls).toBe(3);
   });

@@ -38,6 +38,8 @@ export interface WaitForOptions<T> {
   signal?: AbortSignal;
   /** Waits between polls; must reject when the signal aborts. For tests. @default an abortable setTimeout */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The clock the deadline is read on, in ms since the epoch. For tests. @default Date.now */
+  now?: () => number;
 }
 
 /**
@@ -47,7 +49,8 @@ export interface WaitForOptions<T> {
  *
  * @throws WaiterFailureError (or `failureError`'s error) when `isFailure` holds (with the value).
  * @throws WaiterTimeoutError at the deadline (with the last value seen).
- * @throws APIUserAbortError when `signal` aborts.
+ * @throws APIUserAbortError when `signal` aborts: the poll's own, with its request's method and
+ *   URL, when it aborted a request; otherwise one without (no request was running).
  * @throws whatever `poll` throws, unless `isRetryable` says to go on.
  */
 export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
@@ -57,13 +60,14 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
     jitter = 0.2,
     timeoutMs = 300_000,
     sleep = defaultSleep,
+    now = Date.now,
     signal,
   } = options;
   checkOptions(minDelayMs, maxDelayMs, jitter, timeoutMs);
   if (signal?.aborted) throw new APIUserAbortError({ reason: signal.reason });
 
   const deadline = new LinkedAbortController(signal, timeoutMs);
-  const deadlineAt = Date.now() + timeoutMs;
+  const deadlineAt = now() + timeoutMs;
   let lastValue: T | undefined;
   let attempts = 0;
   const stopped = (): Error =>
@@ -78,6 +82,8 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
         lastValue = await options.poll(deadline.signal);
         polled = true;
       } catch (error) {
+        // A request the caller's signal aborted says so itself, with its method and URL.
+        if (deadline.cause === 'parent' && error instanceof APIUserAbortError) throw error;
         if (deadline.signal.aborted) throw stopped();
         if (!options.isRetryable?.(error)) throw error;
       }
@@ -92,7 +98,7 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
         }
       }
       const delay = waiterDelay(attempts, minDelayMs, maxDelayMs, jitter);
-      if (Date.now() + delay > deadlineAt) {
+      if (now() + delay > deadlineAt) {
         throw new WaiterTimeoutError({ lastValue, attempts, timeoutMs });
       }
       try {
