@@ -12,6 +12,8 @@ const step = (text: string) => console.log(`  • ${text}`);
 const sandbox = await startSandbox({
   port: 0,
   logger: silentLogger,
+  // The clients send the exact wire format: a body the documents refuse fails the demo.
+  strict: true,
   scenario: { validatingDelayMs: 300, importDelayMs: 300 },
 });
 try {

@@ -54,6 +54,14 @@ describe('Cadenya contract (Prism mock of cadenya.yaml)', () => {
       .uploads.retrieve(UPLOAD, { workspaceId: 'workspace_01JZ0SANDBXWKSPC0000000002' })
       .withResponse();
     expect(response.status).toBe(200);
+    const created = await client()
+      .uploads.create({
+        metadata: { name: 'notes.txt' },
+        spec: { filename: 'notes.txt', contentType: 'text/plain', sizeBytes: 1 },
+        workspaceId: 'workspace_01JZ0SANDBXWKSPC0000000002',
+      })
+      .withResponse();
+    expect(created.response.status).toBe(200);
   });
 
   for (const [operationId, call] of Object.entries(calls)) {

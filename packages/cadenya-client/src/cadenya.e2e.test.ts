@@ -35,7 +35,8 @@ describe('Cadenya against @upkit/sandbox', () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, logger: silentLogger });
+    // Held to the document's exact wire format, not to what the real service's protojson lets pass.
+    sandbox = await startSandbox({ port: 0, logger: silentLogger, strict: true });
     const { apiKey, workspaceId } = sandbox.credentials.cadenya;
     client = new Cadenya({ baseURL: sandbox.cadenyaBaseUrl, apiKey, workspaceId });
   });
@@ -168,7 +169,6 @@ describe('Cadenya against @upkit/sandbox', () => {
         metadata: { name: 'n' },
         spec: { filename: 'n.txt', contentType: 'text/plain', sizeBytes: 3 },
       },
-      {},
       { idempotencyKey: true },
     );
     expect(again.info.status).toBe('UPLOAD_STATUS_PENDING');

@@ -79,6 +79,30 @@ describe('new Cadenya(): options, environment and workspace defaults', () => {
     expect(seen[0]?.headers.authorization).toBe('Bearer k');
   });
 
+  it('takes workspaceId from create’s one params object, out of the body', async () => {
+    const client = new Cadenya({ baseURL, apiKey: 'k', workspaceId: 'ws_client' });
+    const spec = { filename: 'a.txt', contentType: 'text/plain', sizeBytes: 3 };
+    await client.uploads.create({ metadata: { name: 'n' }, spec, workspaceId: 'ws_call' });
+    await client.uploads.create({ metadata: { name: 'n' }, spec });
+    await client.memoryLayers.entries
+      .create('memlyr_1', {
+        metadata: { name: 'n' },
+        spec: { type: 'content', key: 'k', content: 'c' },
+        workspaceId: 'ws_call',
+      })
+      .catch(() => undefined); // the stub answers with an upload, which is no memory entry
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /v1/workspaces/ws_call/uploads',
+      'POST /v1/workspaces/ws_client/uploads',
+      'POST /v1/workspaces/ws_call/memory_layers/memlyr_1/entries',
+    ]);
+    expect(JSON.parse(seen[0]!.body)).toEqual({
+      metadata: { name: 'n' },
+      spec: { ...spec, sizeBytes: '3' },
+    });
+    expect(JSON.parse(seen[2]!.body)).not.toHaveProperty('workspaceId');
+  });
+
   it('without any workspaceId fails before sending, saying how to set it', async () => {
     const client = new Cadenya({ baseURL, apiKey: 'k' });
     const error = await client.uploads.retrieve('upload_1').catch((e: unknown) => e);
@@ -92,6 +116,15 @@ describe('new Cadenya(): options, environment and workspace defaults', () => {
       })
       .catch((e: unknown) => e);
     expect(entry).toBeInstanceOf(ConfigurationError);
+    const created = await client.uploads
+      .create({
+        metadata: { name: 'n' },
+        spec: { filename: 'a.txt', contentType: 'text/plain', sizeBytes: 3 },
+      })
+      .catch((e: unknown) => e);
+    expect(created).toBeInstanceOf(ConfigurationError);
+    expect((created as ConfigurationError).option).toBe('workspaceId');
+    expect((created as Error).message).toMatch(/^UploadService_CreateUpload: missing workspaceId/);
     expect(seen).toEqual([]);
   });
 

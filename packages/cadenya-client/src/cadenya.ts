@@ -1,11 +1,5 @@
-import {
-  APIPromise,
-  bearerAuth,
-  ConfigurationError,
-  createHttpClient,
-  resolveOption,
-  toHttpClientConfig,
-} from '@upkit/core-http';
+import { APIPromise, bearerAuth, ConfigurationError, createHttpClient } from '@upkit/core-http';
+import { resolveOption, toHttpClientConfig } from '@upkit/core-http/internal';
 import type { HttpClient } from '@upkit/core-http';
 import type { CadenyaOptions } from './cadenya-options.js';
 import { MemoryLayersResource } from './generated/resources.js';
@@ -63,10 +57,10 @@ export class Cadenya {
     const http = this.http;
     const ctx: ResourceContext = {
       request: (op, params, requestOptions) => {
-        const path = params?.path as Record<string, unknown> | undefined;
-        // Every Cadenya operation is workspace-scoped; core-http would also refuse the request,
-        // but only this layer knows the three ways to give the workspace.
-        if (path && 'workspaceId' in path && path.workspaceId === undefined) {
+        // The one check of a missing workspace: the generated methods pass on the call's
+        // `workspaceId`, else the client's (below), else undefined; only this layer knows the
+        // ways to give one, so it says how.
+        if (op.pathParams.includes('workspaceId') && params?.path?.workspaceId === undefined) {
           return new APIPromise(Promise.reject(missingWorkspaceId(op.operationId)));
         }
         return http.request(op, params, requestOptions);

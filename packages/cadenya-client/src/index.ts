@@ -7,14 +7,28 @@ export { Uploads } from './uploads.js';
 export type { CreateUploadParams, WaitUntilCompleteOptions, WorkspaceParams } from './uploads.js';
 export { toSizeBytes } from './size-bytes.js';
 export type { SizeBytesInput } from './size-bytes.js';
-export { MemoryLayersEntriesResource, MemoryLayersResource } from './generated/resources.js';
-export { APIPromise, RetryBudget } from '@upkit/core-http';
+
+// The generated resources (the classes the facade builds on, and their params types).
+export {
+  MemoryLayersEntriesResource,
+  MemoryLayersResource,
+  UploadsResource,
+} from './generated/resources.js';
+export type {
+  MemoryLayersEntriesCreateParams,
+  UploadsRetrieveParams,
+} from './generated/resources.js';
+
+// From core-http, so that no second copy of it needs importing.
+export { APIPromise, isAPIError, isUpkitError, RetryBudget, send } from '@upkit/core-http';
 export type {
   ClientOptions,
+  HttpClient,
   Logger,
   LogLevel,
   Middleware,
   OperationRequestOptions,
+  SendOptions,
   WithResponse,
 } from '@upkit/core-http';
 
@@ -33,10 +47,13 @@ export {
   ConfigurationError,
   ConflictError,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseValidationError,
   UnprocessableEntityError,
   UpkitError,

@@ -8,16 +8,18 @@ import type {
 import { UploadConsumedError } from './errors/upload-consumed-error.js';
 import { UploadExpiredError } from './errors/upload-expired-error.js';
 import { UploadsResource } from './generated/resources.js';
+import type { UploadsRetrieveParams } from './generated/resources.js';
 import { toSizeBytes, type SizeBytesInput } from './size-bytes.js';
 
-/** Path parameters with a client default. */
-export interface WorkspaceParams {
-  /** The workspace to act in. @default the client's `workspaceId` (or CADENYA_WORKSPACE_ID) */
-  workspaceId?: string | undefined;
-}
+/** The workspace a call acts in: the `params` of {@link Uploads.retrieve}. */
+export type WorkspaceParams = UploadsRetrieveParams;
 
-/** The body of {@link Uploads.create}: the wire's, with `spec.sizeBytes` as a number, bigint or string. */
-export interface CreateUploadParams extends Omit<CadenyaCreateUploadRequest, 'spec'> {
+/**
+ * The `params` of {@link Uploads.create}: the body's fields (the wire's, with `spec.sizeBytes` as
+ * a number, bigint or string) and `workspaceId`.
+ */
+export interface CreateUploadParams
+  extends Omit<CadenyaCreateUploadRequest, 'spec'>, UploadsRetrieveParams {
   spec: Omit<CadenyaUploadSpecRequest, 'sizeBytes'> & {
     /** The exact byte count that will be PUT (signed into the URL). Sent as a decimal string. */
     sizeBytes: SizeBytesInput;
@@ -43,23 +45,22 @@ export class Uploads extends UploadsResource {
    *
    * `POST /v1/workspaces/{workspaceId}/uploads` (UploadService_CreateUpload)
    *
-   * @param body - `spec.sizeBytes` may be a number (e.g. `file.size`), a bigint or a decimal string.
-   * @param params - `workspaceId`.
+   * @param params - The body's fields (`metadata`, `spec`; `spec.sizeBytes` may be a number, e.g.
+   * `file.size`, a bigint or a decimal string), and `workspaceId`.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    * @throws InvalidSizeBytesError (rejected, nothing sent) for a negative, fractional or unsafe size.
    */
   override create(
-    body: CreateUploadParams,
-    params: WorkspaceParams = {},
+    params: CreateUploadParams,
     options?: OperationRequestOptions,
   ): APIPromise<CadenyaUpload> {
     let sizeBytes: string;
     try {
-      sizeBytes = toSizeBytes(body.spec.sizeBytes);
+      sizeBytes = toSizeBytes(params.spec.sizeBytes);
     } catch (error) {
       return new APIPromise<CadenyaUpload>(Promise.reject(error));
     }
-    return super.create({ ...body, spec: { ...body.spec, sizeBytes } }, params, options);
+    return super.create({ ...params, spec: { ...params.spec, sizeBytes } }, options);
   }
 
   /**

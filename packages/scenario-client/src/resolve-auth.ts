@@ -1,4 +1,5 @@
-import { basicAuth, bearerAuth, ConfigurationError, resolveOption } from '@upkit/core-http';
+import { basicAuth, bearerAuth, ConfigurationError } from '@upkit/core-http';
+import { resolveOption } from '@upkit/core-http/internal';
 import type { Auth } from '@upkit/core-http';
 import type { ScenarioOptions } from './scenario-options.js';
 

@@ -36,7 +36,7 @@ describe('Scenario contract (Prism mock of scenario.yaml)', () => {
   });
 
   it.each(Object.entries(bodies))('createUpload accepts the %s mode', async (_, body) => {
-    const { upload } = await client.uploads.create(body, { projectId: 'proj_1' });
+    const { upload } = await client.uploads.create({ ...body, projectId: 'proj_1' });
     expect(upload.id).toBeTruthy();
   });
 
@@ -45,7 +45,7 @@ describe('Scenario contract (Prism mock of scenario.yaml)', () => {
     expect((await client.uploads.complete('upload_1')).upload.id).toBeTruthy();
     const bearer = new Scenario({ baseURL: prism.url, bearerToken: 't', projectId: 'proj_1' });
     const { response } = await bearer.uploads
-      .triggerAction('upload_1', { action: 'complete' })
+      .triggerAction('upload_1', { action: 'complete', projectId: 'proj_2' })
       .withResponse();
     expect(response.status).toBe(200);
   });

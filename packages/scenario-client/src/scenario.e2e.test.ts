@@ -44,6 +44,8 @@ describe('Scenario against @upkit/sandbox', () => {
     sandbox = await startSandbox({
       port: 0,
       logger: silentLogger,
+      // Held to the document's exact wire format, not to what the real service lets pass.
+      strict: true,
       scenario: { minPartSize: 1024, validatingDelayMs: 20, importDelayMs: 20 },
     });
     const { apiKey, apiSecret, projectId } = sandbox.credentials.scenario;
@@ -180,7 +182,7 @@ describe('Scenario against @upkit/sandbox', () => {
     expect(error).toBeInstanceOf(InternalServerError);
 
     await setFaults({ api: { errorRate: 1, errorStatus: 503, times: 1 } });
-    const created = await client.uploads.create(body, {}, { idempotencyKey: true });
+    const created = await client.uploads.create(body, { idempotencyKey: true });
     expect(created.upload.status).toBe('validating');
 
     expect((await apiRequests()).map((r) => `${r.method} ${r.status}`)).toEqual([

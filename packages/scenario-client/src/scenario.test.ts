@@ -18,16 +18,20 @@ const upload = {
 describe('new Scenario(): options, environment and auth precedence', () => {
   let server: Server;
   let baseURL: string;
-  let seen: { url: string; headers: IncomingHttpHeaders }[] = [];
+  let seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      seen.push({ url: req.url ?? '', headers: req.headers });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.url?.includes('broken')) res.end(JSON.stringify({ upload: { id: 1 } }));
-      else if (req.url?.includes('newer')) {
-        res.end(JSON.stringify({ upload: { ...upload, status: 'archived', extra: { a: 1 } } }));
-      } else res.end(JSON.stringify({ upload }));
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        seen.push({ url: req.url ?? '', headers: req.headers, body });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        if (req.url?.includes('broken')) res.end(JSON.stringify({ upload: { id: 1 } }));
+        else if (req.url?.includes('newer')) {
+          res.end(JSON.stringify({ upload: { ...upload, status: 'archived', extra: { a: 1 } } }));
+        } else res.end(JSON.stringify({ upload }));
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
@@ -108,6 +112,16 @@ describe('new Scenario(): options, environment and auth precedence', () => {
     expect(seen.at(-1)?.url).toBe('/v1/uploads/upload%201%2Fx?projectId=proj_a');
     await client.uploads.complete('upload_1', { projectId: 'proj_b' });
     expect(seen.at(-1)?.url).toBe('/v1/uploads/upload_1/action?projectId=proj_b');
+    expect(seen.at(-1)?.body).toBe('{"action":"complete"}');
+    // The vendor's shape: the body's fields and projectId in one object, split at call time.
+    await client.uploads.create({ url: 'https://x.org/a.png', kind: 'image', projectId: 'proj_c' });
+    expect(seen.at(-1)?.url).toBe('/v1/uploads?projectId=proj_c');
+    expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({
+      url: 'https://x.org/a.png',
+      kind: 'image',
+    });
+    await client.uploads.triggerAction('upload_1', { action: 'complete' });
+    expect(seen.at(-1)?.url).toBe('/v1/uploads/upload_1/action?projectId=proj_a');
     const noProject = new Scenario({ baseURL, apiKey: 'k', apiSecret: 's' });
     await noProject.uploads.retrieve('upload_1');
     expect(seen.at(-1)?.url).toBe('/v1/uploads/upload_1');

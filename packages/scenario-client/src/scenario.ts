@@ -1,4 +1,5 @@
-import { createHttpClient, resolveOption, toHttpClientConfig } from '@upkit/core-http';
+import { createHttpClient } from '@upkit/core-http';
+import { resolveOption, toHttpClientConfig } from '@upkit/core-http/internal';
 import type { HttpClient } from '@upkit/core-http';
 import { resolveAuth } from './resolve-auth.js';
 import type { ScenarioOptions } from './scenario-options.js';

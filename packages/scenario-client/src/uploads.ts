@@ -3,12 +3,10 @@ import type { APIPromise, OperationRequestOptions } from '@upkit/core-http';
 import type { ScenarioUpload, ScenarioUploadResponse } from '@upkit/schemas/scenario/standard';
 import { UploadFailedError } from './errors/upload-failed-error.js';
 import { UploadsResource } from './generated/resources.js';
+import type { UploadsRetrieveParams } from './generated/resources.js';
 
-/** Query parameters every upload call accepts. */
-export interface UploadParams {
-  /** The project to act in. @default the client's `projectId` */
-  projectId?: string | undefined;
-}
+/** The query parameters every upload call accepts (`projectId`): the `params` of {@link Uploads.retrieve}. */
+export type UploadParams = UploadsRetrieveParams;
 
 /** Options of {@link Uploads.waitForProcessing}. */
 export interface WaitForProcessingOptions extends UploadParams {
@@ -26,7 +24,8 @@ export type ImportedUpload = ScenarioUpload & { status: 'imported'; entityId: st
 /** `client.uploads`: the generated operations plus the multipart lifecycle helpers. */
 export class Uploads extends UploadsResource {
   /**
-   * Ends the part uploads of a multipart upload (`triggerAction(uploadId, { action: 'complete' })`).
+   * Ends the part uploads of a multipart upload: `triggerAction(uploadId, { action: 'complete',
+   * projectId })`.
    * The upload then reads `validating` and moves on by itself; see {@link waitForProcessing}.
    *
    * Not retried unless given an idempotency key: a complete whose answer was lost is seen again
@@ -37,7 +36,11 @@ export class Uploads extends UploadsResource {
     params: UploadParams = {},
     options?: OperationRequestOptions,
   ): APIPromise<ScenarioUploadResponse> {
-    return this.triggerAction(uploadId, { action: 'complete' }, params, options);
+    return this.triggerAction(
+      uploadId,
+      { action: 'complete', projectId: params.projectId },
+      options,
+    );
   }
 
   /**

@@ -4,12 +4,18 @@
 // core-http and @upkit/schemas the same way.
 import { expectTypeOf } from 'vitest';
 import { createResources } from './__golden__/client/resources.js';
-import type { ResourceContext } from './__golden__/client/resources.js';
+import type {
+  ResourceContext,
+  UploadsCreateParams,
+  UploadsListParams,
+  UploadsRetrieveParams,
+} from './__golden__/client/resources.js';
 import type {
   CircleRequest,
   ShapeRequest,
   SquareRequest,
   Upload,
+  UploadRequest,
 } from './__golden__/uploads-3.1/standard-index.js';
 import type { APIPromise } from './__fixtures__/client/core-http-types.js';
 
@@ -21,14 +27,32 @@ export function pathParameters(): void {
   expectTypeOf(client.uploads.retrieve('upload_1')).toEqualTypeOf<APIPromise<Upload>>();
   void client.uploads.retrieve('upload_1', { workspaceId: 'ws_1' });
   void client.uploads.retrieve('upload_1', {}, { timeoutMs: 1000 });
+  expectTypeOf<Parameters<typeof client.uploads.retrieve>[1]>().toEqualTypeOf<
+    UploadsRetrieveParams | undefined
+  >();
   // @ts-expect-error the id is required
   void client.uploads.retrieve();
   // @ts-expect-error only declared parameters
   void client.uploads.retrieve('upload_1', { workspace: 'ws_1' });
+  // @ts-expect-error the workspace is not positional
+  void client.uploads.retrieve('ws_1', 'upload_1');
 }
 
 export function bodies(): void {
+  // The body's fields and the parameters share one object (the Stainless shape).
   void client.uploads.create({ fileName: 'a.png', status: 'pending' });
+  void client.uploads.create({ fileName: 'a.png', status: 'pending', workspaceId: 'ws_1' });
+  void client.uploads.create({ fileName: 'a.png', status: 'pending' }, { idempotencyKey: true });
+  expectTypeOf<UploadsCreateParams>().toEqualTypeOf<
+    UploadRequest & { workspaceId?: string | undefined }
+  >();
+  // @ts-expect-error the body is required
+  void client.uploads.create();
+  // @ts-expect-error the options are the second argument now
+  void client.uploads.create({ fileName: 'a.png', status: 'pending' }, {}, {});
+  void client.uploads.complete('upload_1', { action: 'complete' });
+  // @ts-expect-error complete's body is required
+  void client.uploads.complete('upload_1', { workspaceId: 'ws_1' });
   // @ts-expect-error a body with an unknown key does not compile
   void client.uploads.create({ fileName: 'a.png', status: 'pending', surprise: 1 });
   // @ts-expect-error request enums are closed
@@ -49,6 +73,9 @@ export function bodies(): void {
 export function queryParameters(): void {
   void client.uploads.list();
   void client.uploads.list({ status: 'pending', limit: 10, 'sort.order': 'asc' });
+  expectTypeOf<keyof UploadsListParams>().toEqualTypeOf<
+    'workspaceId' | 'status' | 'limit' | 'sort.order'
+  >();
   // @ts-expect-error sort.order is a closed enum
   void client.uploads.list({ 'sort.order': 'up' });
 }

@@ -44,7 +44,7 @@ describe('the client emitter', () => {
     ).toBe('uploads.thing');
   });
 
-  it('runs each operation through ctx.request with path, query, body and client defaults', async () => {
+  it('splits params into path, query and body for ctx.request, filling client defaults', async () => {
     const dir = scratchDir('client/runtime');
     await rm(dir, { recursive: true, force: true });
     await mkdir(join(dir, 'client'), { recursive: true });
@@ -80,7 +80,15 @@ describe('the client emitter', () => {
     await resources.uploads!.retrieve!('up/1', {}, { signal });
     await resources.uploads!.retrieve!('up/2', { workspaceId: 'ws_given' });
     await resources.uploads!.list!({ status: 'pending' });
+    await resources.uploads!.list!({ limit: 0, 'sort.order': 'asc', workspaceId: 'ws_given' });
     await resources.uploads!.create!({ fileName: 'a', status: 'pending' });
+    await resources.uploads!.create!(
+      { fileName: 'b', status: 'pending', workspaceId: 'ws_given' },
+      { signal },
+    );
+    await resources.uploads!.complete!('up/4', { action: 'complete' });
+    await resources.pets!.createPet!();
+    await resources.shapes!.putShape!({ kind: 'circle', radius: 1 });
     workspace = undefined;
     await resources.uploads!.retrieve!('up/3');
     await (resources.trees as unknown as { events: Record<string, (id: string) => unknown> }).events
@@ -97,10 +105,32 @@ describe('the client emitter', () => {
         undefined,
       ],
       [
+        ops.listUploads,
+        {
+          path: { workspaceId: 'ws_given' },
+          // A given 0 is kept: only a missing value takes the client's.
+          query: { status: undefined, limit: 0, 'sort.order': 'asc' },
+        },
+        undefined,
+      ],
+      [
         ops.createUpload,
         { path: { workspaceId: 'ws_default' }, body: { fileName: 'a', status: 'pending' } },
         undefined,
       ],
+      // The body is what is left once the parameters are taken out.
+      [
+        ops.createUpload,
+        { path: { workspaceId: 'ws_given' }, body: { fileName: 'b', status: 'pending' } },
+        { signal },
+      ],
+      [
+        ops.completeUpload,
+        { path: { workspaceId: 'ws_default', id: 'up/4' }, body: { action: 'complete' } },
+        undefined,
+      ],
+      [ops.createPet, { body: undefined }, undefined],
+      [ops.putShape, { body: { kind: 'circle', radius: 1 } }, undefined],
       // No value anywhere: passed on as undefined, for core-http to refuse before sending.
       [ops.getUpload, { path: { workspaceId: undefined, id: 'up/3' } }, undefined],
       [ops.streamTreeEvents, { path: { id: 't1' } }, undefined],
@@ -145,6 +175,102 @@ describe('the client emitter', () => {
     await expect(generateClient({ input: bad, schemasModule: 'm' })).rejects.toThrow(CodegenError);
     await expect(generateClient({ ...CLIENT_GOLDEN, pathDefaults: ['workspace'] })).rejects.toThrow(
       /--client-path-default workspace: no operation has a parameter of that name/,
+    );
+  });
+
+  it('places the inputs as Stainless SDKs do: last path parameter positional, the rest in params', async () => {
+    const dir = scratchDir('client/shapes');
+    await mkdir(dir, { recursive: true });
+    const param = (name: string, where = 'path') =>
+      `{ name: ${name}, in: ${where}, required: ${where === 'path'}, schema: { type: string } }`;
+    const spec = join(dir, 'shapes.yaml');
+    await writeFile(
+      spec,
+      `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /orgs/{orgId}/teams/{teamId}/members:
+    post:
+      operationId: addMembers
+      x-upkit-method: teams.members.add
+      parameters: [${param('orgId')}, ${param('teamId')}, ${param('notify', 'query')}]
+      requestBody:
+        required: true
+        content: { application/json: { schema: { type: array, items: { type: string } } } }
+      responses: { '204': { description: x } }
+  /orgs/{orgId}/teams/{teamId}:
+    patch:
+      operationId: updateTeam
+      x-upkit-method: teams.update
+      parameters: [${param('orgId')}, ${param('teamId')}]
+      requestBody:
+        content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } }
+      responses: { '204': { description: x } }
+    get:
+      operationId: getTeam
+      x-upkit-method: teams.retrieve
+      parameters: [${param('orgId')}, ${param('teamId')}, ${param('getTeam', 'query')}]
+      responses: { '204': { description: x } }
+`,
+    );
+    const code = (await generateClient({ input: spec, schemasModule: 'm' })).files.get(
+      'resources.ts',
+    )!;
+    // An array body cannot be spread: it is params.body, beside the other path parameter.
+    expect(code).toMatch(/add\(\s*teamId: string,\s*params: TeamsMembersAddParams,/);
+    expect(code).toContain('const { body, orgId, notify } = params;');
+    expect(code).toMatch(
+      /export interface TeamsMembersAddParams \{[^}]*body: AddMembersBody;\s*orgId: string;/,
+    );
+    // An optional body beside a parameter is params.body too; orgId keeps params required.
+    expect(code).toMatch(/update\(\s*teamId: string,\s*params: TeamsUpdateParams,/);
+    expect(code).toMatch(/body\?: UpdateTeamBody \| undefined;/);
+    // A local never hides the descriptor it calls.
+    expect(code).toContain('const { orgId, getTeam: getTeamParam } = params;');
+    expect(code).toContain('getTeam: getTeamParam,');
+
+    const clash = join(dir, 'clash.yaml');
+    await writeFile(
+      clash,
+      `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /uploads:
+    post:
+      operationId: createUpload
+      x-upkit-method: uploads.create
+      parameters: [${param('projectId', 'query')}]
+      requestBody:
+        required: true
+        content: { application/json: { schema: { type: object, properties: { projectId: { type: string } } } } }
+      responses: { '204': { description: x } }
+`,
+    );
+    await expect(generateClient({ input: clash, schemasModule: 'm' })).rejects.toThrow(
+      'createUpload (uploads.create): the query parameter "projectId" and the body field "projectId" would both be params.projectId; rename one in the document',
+    );
+    const named = join(dir, 'named.yaml');
+    await writeFile(
+      named,
+      `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /teams:
+    get:
+      operationId: listTeams
+      x-upkit-method: teams.list
+      parameters: [${param('q', 'query')}]
+      responses:
+        '200':
+          description: x
+          content: { application/json: { schema: { $ref: '#/components/schemas/TeamsListParams' } } }
+components:
+  schemas:
+    TeamsListParams: { type: object, properties: { q: { type: string } } }
+`,
+    );
+    await expect(generateClient({ input: named, schemasModule: 'm' })).rejects.toThrow(
+      'The client would both declare and import TeamsListParams',
     );
   });
 
@@ -204,7 +330,7 @@ import { createResources as cadenyaResources } from './cadenya/resources.js';
 import type { ResourceContext } from './cadenya/resources.js';
 import { createResources as scenarioResources } from './scenario/resources.js';
 
-const http = createHttpClient({ baseUrl: 'https://api.example.com' });
+const http = createHttpClient({ baseURL: 'https://api.example.com' });
 // core-http's client is a context as it is.
 export const direct: ResourceContext = http;
 const cadenya = cadenyaResources({ request: http.request.bind(http), pathDefaults: { workspaceId: () => 'ws' } });
@@ -212,31 +338,37 @@ const scenario = scenarioResources({ request: http.request.bind(http), queryDefa
 
 export function signatures(): void {
   expectTypeOf(cadenya.uploads.retrieve('upload_1')).toEqualTypeOf<APIPromise<CadenyaUpload>>();
-  void cadenya.uploads.retrieve('upload_1', { workspaceId: 'ws_2' }, { timeoutMs: 5 });
+  void cadenya.uploads.retrieve('upload_1', { workspaceId: 'ws_2' }, { timeout: 5 });
   // @ts-expect-error the id is positional and required
   void cadenya.uploads.retrieve();
   // @ts-expect-error workspaceId is a string
   void cadenya.uploads.retrieve('upload_1', { workspaceId: 1 });
   const spec = { filename: 'a.md', contentType: 'text/markdown', sizeBytes: '3' };
+  // The vendor's shape: the body's fields and workspaceId in one object, then the options.
   void cadenya.uploads.create({ metadata: { name: 'a.md' }, spec });
+  void cadenya.uploads.create({ metadata: { name: 'a.md' }, spec, workspaceId: 'ws_2' }, { timeout: 5 });
   // @ts-expect-error a body with an unknown key does not compile
   void cadenya.uploads.create({ metadata: { name: 'a.md' }, spec, extra: 1 });
   void cadenya.memoryLayers.entries.create('memlyr_1', {
     metadata: { name: 'Refunds' },
     spec: { type: 'uploadId', uploadId: 'upload_1', key: 'refunds' },
+    workspaceId: 'ws_2',
   });
   void scenario.uploads.retrieve('upload_1', { projectId: 'proj_1' });
-  void scenario.uploads.triggerAction('upload_1', { action: 'complete' });
+  void scenario.uploads.triggerAction('upload_1', { action: 'complete', projectId: 'proj_1' });
   // @ts-expect-error the action is a closed enum
   void scenario.uploads.triggerAction('upload_1', { action: 'cancel' });
-  // Scenario's create body is one type per mode.
+  // Scenario's create body is one type per mode, with projectId beside the fields.
   expectTypeOf<Parameters<typeof scenario.uploads.create>[0]>().toEqualTypeOf<
-    | scenarioSchemas.ScenarioCreateMultipartUploadRequest
-    | scenarioSchemas.ScenarioCreateUrlUploadRequest
-    | scenarioSchemas.ScenarioCreateHuggingFaceUploadRequest
-    | scenarioSchemas.ScenarioCreateCivitaiUploadRequest
+    (
+      | scenarioSchemas.ScenarioCreateMultipartUploadRequest
+      | scenarioSchemas.ScenarioCreateUrlUploadRequest
+      | scenarioSchemas.ScenarioCreateHuggingFaceUploadRequest
+      | scenarioSchemas.ScenarioCreateCivitaiUploadRequest
+    ) & { projectId?: string | undefined }
   >();
   void scenario.uploads.create({ url: 'https://example.org/a.png', kind: 'image' });
+  void scenario.uploads.create({ url: 'https://example.org/a.png', kind: 'image', projectId: 'p' });
   // @ts-expect-error no mode: the URL mode needs its kind
   void scenario.uploads.create({ url: 'https://example.org/a.png' });
 }

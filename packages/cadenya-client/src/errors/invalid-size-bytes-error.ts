@@ -1,4 +1,5 @@
-import { brandError, RequestValidationError } from '@upkit/core-http';
+import { RequestValidationError } from '@upkit/core-http';
+import { brandError } from '@upkit/core-http/internal';
 
 /**
  * `uploads.create()` was given a `spec.sizeBytes` that is not a byte count: negative, fractional,

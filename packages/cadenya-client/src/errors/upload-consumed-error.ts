@@ -1,4 +1,4 @@
-import { brandError } from '@upkit/core-http';
+import { brandError } from '@upkit/core-http/internal';
 import { UploadUnusableError } from './upload-unusable-error.js';
 
 /**

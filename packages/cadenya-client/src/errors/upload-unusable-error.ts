@@ -1,4 +1,5 @@
-import { brandError, WaiterFailureError } from '@upkit/core-http';
+import { WaiterFailureError } from '@upkit/core-http';
+import { brandError } from '@upkit/core-http/internal';
 import type { CadenyaUpload } from '@upkit/schemas/cadenya/standard';
 
 /**

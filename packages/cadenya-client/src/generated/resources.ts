@@ -30,12 +30,36 @@ export interface ResourceContext {
   ): APIPromise<OperationOutput<Op>>;
   /**
    * Per path parameter name: its value when the caller gives none (`workspaceId`). When neither
-   * gives one, the value stays undefined and core-http refuses the request before sending it
-   * (a `RequestValidationError` naming the parameter).
+   * gives one, the value is passed to `request` as undefined: the context decides what a
+   * missing one means (core-http's `HttpClient` refuses it, sending nothing).
    */
   readonly pathDefaults?: Readonly<Record<string, (() => string | undefined) | undefined>>;
   /** Per query parameter name: its value when the caller gives none (`projectId`). */
   readonly queryDefaults?: Readonly<Record<string, (() => unknown) | undefined>>;
+}
+
+/**
+ * The `params` of {@link UploadsResource.create}.
+ */
+export type UploadsCreateParams = CadenyaCreateUploadRequest & {
+  /**
+   * Workspace ID (prefixed ULID).
+   *
+   * Defaults to the client's `workspaceId`.
+   */
+  workspaceId?: string | undefined;
+};
+
+/**
+ * The `params` of {@link UploadsResource.retrieve}.
+ */
+export interface UploadsRetrieveParams {
+  /**
+   * Workspace ID (prefixed ULID).
+   *
+   * Defaults to the client's `workspaceId`.
+   */
+  workspaceId?: string | undefined;
 }
 
 /**
@@ -57,27 +81,19 @@ export class UploadsResource {
    *
    * `POST /v1/workspaces/{workspaceId}/uploads` (UploadService_CreateUpload)
    *
-   * @param body - The request body.
-   * @param params - `workspaceId`.
+   * @param params - The request body's fields, and `workspaceId`.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
   create(
-    body: CadenyaCreateUploadRequest,
-    params: {
-      /**
-       * Workspace ID (prefixed ULID).
-       *
-       * Defaults to the client's `workspaceId`.
-       */
-      workspaceId?: string | undefined;
-    } = {},
+    params: UploadsCreateParams,
     options?: OperationRequestOptions,
   ): APIPromise<CadenyaUpload> {
+    const { workspaceId, ...body } = params;
     return this.#ctx.request(
       uploadServiceCreateUpload,
       {
         path: {
-          workspaceId: (params.workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
+          workspaceId: (workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
         },
         body,
       },
@@ -99,21 +115,15 @@ export class UploadsResource {
    */
   retrieve(
     id: string,
-    params: {
-      /**
-       * Workspace ID (prefixed ULID).
-       *
-       * Defaults to the client's `workspaceId`.
-       */
-      workspaceId?: string | undefined;
-    } = {},
+    params: UploadsRetrieveParams = {},
     options?: OperationRequestOptions,
   ): APIPromise<CadenyaUpload> {
+    const { workspaceId } = params;
     return this.#ctx.request(
       uploadServiceGetUpload,
       {
         path: {
-          workspaceId: (params.workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
+          workspaceId: (workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
           id,
         },
       },
@@ -121,6 +131,18 @@ export class UploadsResource {
     );
   }
 }
+
+/**
+ * The `params` of {@link MemoryLayersEntriesResource.create}.
+ */
+export type MemoryLayersEntriesCreateParams = CadenyaCreateMemoryEntryRequest & {
+  /**
+   * Workspace ID (prefixed ULID).
+   *
+   * Defaults to the client's `workspaceId`.
+   */
+  workspaceId?: string | undefined;
+};
 
 /**
  * `client.memoryLayers.entries`
@@ -142,28 +164,20 @@ export class MemoryLayersEntriesResource {
    * `POST /v1/workspaces/{workspaceId}/memory_layers/{memoryLayerId}/entries` (MemoryService_CreateMemoryEntry)
    *
    * @param memoryLayerId - Memory layer ID. Accepts canonical memlyr_… form or external_id:<value> form.
-   * @param body - The request body.
-   * @param params - `workspaceId`.
+   * @param params - The request body's fields, and `workspaceId`.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
   create(
     memoryLayerId: string,
-    body: CadenyaCreateMemoryEntryRequest,
-    params: {
-      /**
-       * Workspace ID (prefixed ULID).
-       *
-       * Defaults to the client's `workspaceId`.
-       */
-      workspaceId?: string | undefined;
-    } = {},
+    params: MemoryLayersEntriesCreateParams,
     options?: OperationRequestOptions,
   ): APIPromise<CadenyaMemoryEntryDetail> {
+    const { workspaceId, ...body } = params;
     return this.#ctx.request(
       memoryServiceCreateMemoryEntry,
       {
         path: {
-          workspaceId: (params.workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
+          workspaceId: (workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
           memoryLayerId,
         },
         body,

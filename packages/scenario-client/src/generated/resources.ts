@@ -25,13 +25,49 @@ export interface ResourceContext {
   ): APIPromise<OperationOutput<Op>>;
   /**
    * Per path parameter name: its value when the caller gives none (`workspaceId`). When neither
-   * gives one, the value stays undefined and core-http refuses the request before sending it
-   * (a `RequestValidationError` naming the parameter).
+   * gives one, the value is passed to `request` as undefined: the context decides what a
+   * missing one means (core-http's `HttpClient` refuses it, sending nothing).
    */
   readonly pathDefaults?: Readonly<Record<string, (() => string | undefined) | undefined>>;
   /** Per query parameter name: its value when the caller gives none (`projectId`). */
   readonly queryDefaults?: Readonly<Record<string, (() => unknown) | undefined>>;
 }
+
+/**
+ * The `params` of {@link UploadsResource.create}.
+ */
+export type UploadsCreateParams = ScenarioCreateUploadRequest & {
+  /**
+   * The project to act in; without it, the credentials' default project.
+   *
+   * Defaults to the client's `projectId`.
+   */
+  projectId?: string | undefined;
+};
+
+/**
+ * The `params` of {@link UploadsResource.retrieve}.
+ */
+export interface UploadsRetrieveParams {
+  /**
+   * The project to act in; without it, the credentials' default project.
+   *
+   * Defaults to the client's `projectId`.
+   */
+  projectId?: string | undefined;
+}
+
+/**
+ * The `params` of {@link UploadsResource.triggerAction}.
+ */
+export type UploadsTriggerActionParams = ScenarioTriggerUploadActionRequest & {
+  /**
+   * The project to act in; without it, the credentials' default project.
+   *
+   * Defaults to the client's `projectId`.
+   */
+  projectId?: string | undefined;
+};
 
 /**
  * `client.uploads`
@@ -53,27 +89,19 @@ export class UploadsResource {
    *
    * `POST /uploads` (createUpload)
    *
-   * @param body - The request body.
-   * @param params - `projectId`.
+   * @param params - The request body's fields, and `projectId`.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
   create(
-    body: ScenarioCreateUploadRequest,
-    params: {
-      /**
-       * The project to act in; without it, the credentials' default project.
-       *
-       * Defaults to the client's `projectId`.
-       */
-      projectId?: string | undefined;
-    } = {},
+    params: UploadsCreateParams,
     options?: OperationRequestOptions,
   ): APIPromise<ScenarioUploadResponse> {
+    const { projectId, ...body } = params;
     return this.#ctx.request(
       createUpload,
       {
         query: {
-          projectId: params.projectId ?? this.#ctx.queryDefaults?.projectId?.(),
+          projectId: projectId ?? this.#ctx.queryDefaults?.projectId?.(),
         },
         body,
       },
@@ -96,16 +124,10 @@ export class UploadsResource {
    */
   retrieve(
     uploadId: string,
-    params: {
-      /**
-       * The project to act in; without it, the credentials' default project.
-       *
-       * Defaults to the client's `projectId`.
-       */
-      projectId?: string | undefined;
-    } = {},
+    params: UploadsRetrieveParams = {},
     options?: OperationRequestOptions,
   ): APIPromise<ScenarioUploadResponse> {
+    const { projectId } = params;
     return this.#ctx.request(
       getUpload,
       {
@@ -113,7 +135,7 @@ export class UploadsResource {
           uploadId,
         },
         query: {
-          projectId: params.projectId ?? this.#ctx.queryDefaults?.projectId?.(),
+          projectId: projectId ?? this.#ctx.queryDefaults?.projectId?.(),
         },
       },
       options,
@@ -129,23 +151,15 @@ export class UploadsResource {
    * `POST /uploads/{uploadId}/action` (triggerUploadAction)
    *
    * @param uploadId - The upload's id. Percent-encode it in the path.
-   * @param body - The request body.
-   * @param params - `projectId`.
+   * @param params - The request body's fields, and `projectId`.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
   triggerAction(
     uploadId: string,
-    body: ScenarioTriggerUploadActionRequest,
-    params: {
-      /**
-       * The project to act in; without it, the credentials' default project.
-       *
-       * Defaults to the client's `projectId`.
-       */
-      projectId?: string | undefined;
-    } = {},
+    params: UploadsTriggerActionParams,
     options?: OperationRequestOptions,
   ): APIPromise<ScenarioUploadResponse> {
+    const { projectId, ...body } = params;
     return this.#ctx.request(
       triggerUploadAction,
       {
@@ -153,7 +167,7 @@ export class UploadsResource {
           uploadId,
         },
         query: {
-          projectId: params.projectId ?? this.#ctx.queryDefaults?.projectId?.(),
+          projectId: projectId ?? this.#ctx.queryDefaults?.projectId?.(),
         },
         body,
       },

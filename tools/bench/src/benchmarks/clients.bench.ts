@@ -19,7 +19,7 @@ console.log(await cadenya.uploads.retrieve('upload_1'));
 const CORE_ONLY_APP = `
 import { bearerAuth, createHttpClient } from '@upkit/core-http';
 import { uploadServiceGetUpload } from '@upkit/schemas/cadenya/operations';
-const http = createHttpClient({ baseUrl: 'https://api.cadenya.com', auth: bearerAuth('key') });
+const http = createHttpClient({ baseURL: 'https://api.cadenya.com', auth: bearerAuth('key') });
 console.log(await http.request(uploadServiceGetUpload, { path: { workspaceId: 'w', id: 'upload_1' } }));
 `;
 
@@ -38,7 +38,12 @@ const bench: Benchmark = {
 export default bench;
 
 async function measureRoundTrips(): Promise<Measurement[]> {
-  const sandbox = await startSandbox({ port: 0, logger: silentLogger, requestLogLimit: 1 });
+  const sandbox = await startSandbox({
+    port: 0,
+    logger: silentLogger,
+    requestLogLimit: 1,
+    strict: true,
+  });
   try {
     const { cadenya: cadenyaCredentials, scenario: scenarioCredentials } = sandbox.credentials;
     const cadenya = new Cadenya({

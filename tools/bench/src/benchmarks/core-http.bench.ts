@@ -70,7 +70,7 @@ async function measureOverhead(): Promise<Measurement[]> {
     const { port } = server.address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
     const url = `${baseUrl}/v1/uploads/upload_1`;
-    const client = createHttpClient({ baseUrl });
+    const client = createHttpClient({ baseURL: baseUrl });
     const headers = { accept: 'application/json', 'user-agent': '@upkit/core-http/0.0.0' };
 
     const candidate = async () => {
@@ -144,7 +144,7 @@ const getUpload = {
   body: undefined,
   response: { '~standard': { version: 1, vendor: 'app', validate: (value: unknown) => ({ value }) } },
 } as const;
-const client = createHttpClient({ baseUrl: 'https://api.cadenya.com', auth: bearerAuth('key') });
+const client = createHttpClient({ baseURL: 'https://api.cadenya.com', auth: bearerAuth('key') });
 export const retrieve = (id: string, workspaceId: string) =>
   client.request(getUpload, { path: { workspaceId, id } });
 `;
@@ -152,7 +152,7 @@ export const retrieve = (id: string, workspaceId: string) =>
 async function measureSize(): Promise<Measurement[]> {
   const whole = await gzippedBundleSize(`export * from ${JSON.stringify(coreHttpEntry)};`);
   const typical = await gzippedBundleSize(
-    `export { createHttpClient, bearerAuth, basicAuth, resolveOption, NotFoundError } from ${JSON.stringify(coreHttpEntry)};`,
+    `export { createHttpClient, bearerAuth, basicAuth, NotFoundError } from ${JSON.stringify(coreHttpEntry)};`,
   );
   const oneGet = await gzippedBundleSize(GET_APP);
   return [
@@ -170,7 +170,7 @@ async function measureSize(): Promise<Measurement[]> {
       target: '< 12000 bytes',
     },
     {
-      name: '@upkit/core-http as a client imports it (createHttpClient, auth, resolveOption, one error), minified + gzipped',
+      name: '@upkit/core-http as a client imports it (createHttpClient, auth, one error), minified + gzipped',
       value: typical,
       unit: 'bytes',
       target: '< 12000 bytes',

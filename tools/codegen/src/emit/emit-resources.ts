@@ -1,5 +1,7 @@
+import { callShape } from '../client/call-shape.js';
 import type { ClientMethod, ResourceNode } from '../client/client-methods.js';
-import type { IrComponent, IrDocument, IrParameter, IrSchema } from '../ir/ir.js';
+import { CodegenError } from '../errors/codegen-error.js';
+import type { IrComponent, IrDocument, IrSchema } from '../ir/ir.js';
 import { camelCase, pascalCase, propertyKey, stringLiteral } from '../naming/identifiers.js';
 import type { Naming } from '../naming/naming.js';
 import { tsdoc } from './tsdoc.js';
@@ -21,20 +23,20 @@ export interface ResourcesOptions {
   readonly queryDefaults: readonly string[];
 }
 
-/** Names a method's own parameters use; a path parameter called so is renamed. */
-const OWN_PARAMETERS = new Set(['body', 'params', 'options']);
+/** Names a method's own locals use; a parameter whose name is one of these gets another local. */
+const OWN_LOCALS = ['params', 'options', 'body'];
 
 /**
  * resources.ts: one class per resource of the client (named from `x-upkit-method`), each method
- * calling `ctx.request(descriptor, { path, query, body }, options)` with the operation's
- * descriptor from the schemas package, and `createResources(ctx)` building them all. It imports
+ * splitting its arguments into `{ path, query, body }` and calling `ctx.request(descriptor, …,
+ * options)` with the operation's descriptor from the schemas package, one exported `…Params` type
+ * per method that has a `params` argument, and `createResources(ctx)` building them all. It imports
  * core-http for types only: the context is whatever has a compatible `request` (core-http's
  * `HttpClient` has).
  *
- * Signature of each method: `(...pathParams, body?, params?, options?)`, where the positional path
- * parameters are those without a client-level default, in template order; `body` is there when the
- * operation has a JSON body; `params` holds the path parameters with a client-level default and the
- * query parameters (and is optional when all of them are).
+ * Signature of each method: `(lastPathParam?, params?, options?)`, the Stainless call shape (see
+ * {@link callShape}): the last path parameter without a client-level default is positional; the
+ * other path parameters, the query parameters and the body's fields share one `params` object.
  */
 export function emitResources(
   ir: IrDocument,
@@ -45,14 +47,23 @@ export function emitResources(
   const components = new Map(ir.components.map((c) => [c.key, c]));
   const typeImports = new Set<string>();
   const descriptors = new Set<string>();
+  const declared = new Set(['ResourceContext', 'Resources', 'createResources']);
   const classes: string[] = [];
   const emitNode = (node: ResourceNode) => {
     // Sub-resources first, so that each class is declared before the one that creates it.
     for (const child of node.children.values()) emitNode(child);
     if (node.path.length === 0) return;
-    classes.push(emitClass(node, { naming, components, typeImports, descriptors, options }));
+    const ctx = { naming, components, typeImports, descriptors, declared, options };
+    classes.push(emitClass(node, ctx));
   };
   emitNode(tree);
+  for (const name of [...typeImports, ...descriptors]) {
+    if (declared.has(name)) {
+      throw new CodegenError(
+        `The client would both declare and import ${name}: rename the schema, operation or resource`,
+      );
+    }
+  }
 
   const relative = options.schemasModule.startsWith('.');
   const operationsModule = `${options.schemasModule}/${relative ? 'operations.js' : 'operations'}`;
@@ -91,16 +102,22 @@ const CONTEXT = `${tsdoc([
   ): APIPromise<OperationOutput<Op>>;
   /**
    * Per path parameter name: its value when the caller gives none (\`workspaceId\`). When neither
-   * gives one, the value stays undefined and core-http refuses the request before sending it
-   * (a \`RequestValidationError\` naming the parameter).
+   * gives one, the value is passed to \`request\` as undefined: the context decides what a
+   * missing one means (core-http's \`HttpClient\` refuses it, sending nothing).
    */
   readonly pathDefaults?: Readonly<Record<string, (() => string | undefined) | undefined>>;
   /** Per query parameter name: its value when the caller gives none (\`projectId\`). */
   readonly queryDefaults?: Readonly<Record<string, (() => unknown) | undefined>>;
 }`;
 
+/** `UploadsResource`, `MemoryLayersEntriesResource`. */
 function className(node: ResourceNode): string {
   return `${pascalCase(node.path.join(' '))}Resource`;
+}
+
+/** `UploadsRetrieveParams`, `MemoryLayersEntriesCreateParams`. */
+function paramsTypeName(method: ClientMethod): string {
+  return `${pascalCase([...method.resource, method.name].join(' '))}Params`;
 }
 
 interface ClassContext {
@@ -108,24 +125,41 @@ interface ClassContext {
   readonly components: ReadonlyMap<string, IrComponent>;
   readonly typeImports: Set<string>;
   readonly descriptors: Set<string>;
+  /** Every top-level name the file declares, to refuse one that is also imported. */
+  readonly declared: Set<string>;
   readonly options: ResourcesOptions;
 }
 
+/** The `…Params` types of a resource's methods, then its class. */
 function emitClass(node: ResourceNode, ctx: ClassContext): string {
+  const name = className(node);
+  declare(name, ctx);
   const members: string[] = [];
+  const types: string[] = [];
   const children = [...node.children.entries()];
-  for (const [name, child] of children) {
-    members.push(`readonly ${propertyKey(name)}: ${className(child)};`);
+  for (const [key, child] of children) {
+    members.push(`readonly ${propertyKey(key)}: ${className(child)};`);
   }
   if (node.methods.length > 0) members.push('readonly #ctx: ResourceContext;');
   const init = [
     ...(node.methods.length > 0 ? ['this.#ctx = ctx;'] : []),
-    ...children.map(([name, child]) => `this${accessor(name)} = new ${className(child)}(ctx);`),
+    ...children.map(([key, child]) => `this${accessor(key)} = new ${className(child)}(ctx);`),
   ];
   members.push(`constructor(ctx: ResourceContext) {\n${init.join('\n')}\n}`);
-  for (const method of node.methods) members.push(emitMethod(method, ctx));
+  for (const method of node.methods) {
+    const { type, code } = emitMethod(method, name, ctx);
+    if (type) types.push(type);
+    members.push(code);
+  }
   const doc = tsdoc([`\`client.${node.path.join('.')}\``]);
-  return `${doc}export class ${className(node)} {\n${members.join('\n\n')}\n}`;
+  return [...types, `${doc}export class ${name} {\n${members.join('\n\n')}\n}`].join('\n\n');
+}
+
+function declare(name: string, ctx: ClassContext): void {
+  if (ctx.declared.has(name)) {
+    throw new CodegenError(`The client would declare ${name} twice: rename a resource or method`);
+  }
+  ctx.declared.add(name);
 }
 
 /** `.name` or `['na-me']`. */
@@ -136,10 +170,16 @@ function accessor(name: string): string {
     : `.${key}`;
 }
 
-function emitMethod(method: ClientMethod, ctx: ClassContext): string {
+/** One method: its `…Params` type (when it has a `params` argument) and its code. */
+function emitMethod(
+  method: ClientMethod,
+  owner: string,
+  ctx: ClassContext,
+): { type: string | undefined; code: string } {
   const { op } = method;
   const { naming, options } = ctx;
   ctx.descriptors.add(op.exportName);
+  const shape = callShape(method, { components: ctx.components, ...options });
   const typeOf = (schema: IrSchema, direction: 'request' | 'response') =>
     tsType(schema, {
       direction,
@@ -164,46 +204,76 @@ function emitMethod(method: ClientMethod, ctx: ClassContext): string {
     return fallback;
   };
 
-  const defaulted = (p: IrParameter) =>
-    p.in === 'path'
-      ? options.pathDefaults.includes(p.name)
-      : options.queryDefaults.includes(p.name);
-  const positional = op.pathParams.filter((p) => !defaulted(p));
-  const inParams = [...op.pathParams.filter(defaulted), ...op.queryParams];
-  const local = new Map<string, string>();
-  for (const p of positional) {
-    let name = camelCase(p.name);
-    if (OWN_PARAMETERS.has(name)) name = `${name}Param`;
-    local.set(p.name, name);
-  }
+  // Locals: the positional argument, then one per key of `params`, none shadowing another.
+  // The descriptor is taken too: a local of its name would hide it.
+  const used = new Set([...OWN_LOCALS, op.exportName]);
+  const localFor = (name: string) => {
+    let local = camelCase(name);
+    while (used.has(local)) local = `${local}Param`;
+    used.add(local);
+    return local;
+  };
+  const positional = shape.positional && {
+    param: shape.positional,
+    local: localFor(shape.positional.name),
+  };
+  const keys = shape.keys.map((k) => ({ ...k, local: localFor(k.param.name) }));
 
   const signature: string[] = [];
   const paramDocs: string[] = [];
-  for (const p of positional) {
-    signature.push(`${local.get(p.name)}: ${typeOf(p.schema, 'request')}`);
+  if (positional) {
+    const { param, local } = positional;
+    signature.push(`${local}: ${typeOf(param.schema, 'request')}`);
     paramDocs.push(
-      `@param ${local.get(p.name)} - ${p.docs.description ?? `The \`${p.name}\` path parameter.`}`,
+      `@param ${local} - ${param.docs.description ?? `The \`${param.name}\` path parameter.`}`,
     );
   }
-  if (op.body) {
-    const bodyName = naming.operation(op, 'body')!;
-    const type = named(op.body.schema, 'request', bodyName);
-    signature.push(`body${op.body.required ? '' : '?'}: ${type}`);
-    paramDocs.push(`@param body - ${op.body.description ?? 'The request body.'}`);
-  }
-  if (inParams.length > 0) {
-    const required = inParams.some((p) => p.required && !defaulted(p));
-    const fields = inParams.map((p) => {
-      const optional = !p.required || defaulted(p);
+
+  let type: string | undefined;
+  if (shape.hasParams) {
+    const typeName = paramsTypeName(method);
+    declare(typeName, ctx);
+    const fields = keys.map(({ param, defaulted, required }) => {
       const doc = tsdoc([
-        p.docs.description,
-        defaulted(p) && `Defaults to the client's \`${p.name}\`.`,
-        p.docs.deprecated && '@deprecated',
+        param.docs.description,
+        defaulted && `Defaults to the client's \`${param.name}\`.`,
+        param.docs.deprecated && '@deprecated',
       ]);
-      return `${doc}${propertyKey(p.name)}${optional ? '?' : ''}: ${typeOf(p.schema, 'request')}${optional ? ' | undefined' : ''};`;
+      return `${doc}${propertyKey(param.name)}${required ? '' : '?'}: ${typeOf(param.schema, 'request')}${required ? '' : ' | undefined'};`;
     });
-    signature.push(`params: {\n${fields.join('\n')}\n}${required ? '' : ' = {}'}`);
-    paramDocs.push(`@param params - ${inParams.map((p) => `\`${p.name}\``).join(', ')}.`);
+    const bodyType = op.body && named(op.body.schema, 'request', naming.operation(op, 'body')!);
+    const bodyDoc = op.body?.description ?? 'The request body.';
+    if (shape.body === 'property') {
+      const required = op.body!.required;
+      fields.unshift(
+        `${tsdoc([bodyDoc])}body${required ? '' : '?'}: ${bodyType}${required ? '' : ' | undefined'};`,
+      );
+    }
+    const object = `{\n${fields.join('\n')}\n}`;
+    const doc = tsdoc([`The \`params\` of {@link ${owner}.${method.name}}.`]);
+    type =
+      shape.body === 'whole'
+        ? `${doc}export type ${typeName} = ${bodyType};`
+        : shape.body === 'spread'
+          ? `${doc}export type ${typeName} = ${bodyType} & ${object};`
+          : `${doc}export interface ${typeName} ${object}`;
+    // A whole body may be anything (an array…), so an optional one has no `{}` default.
+    const optional = shape.paramsOptional
+      ? shape.body === 'whole'
+        ? ['?', '']
+        : ['', ' = {}']
+      : ['', ''];
+    signature.push(`params${optional[0]}: ${typeName}${optional[1]}`);
+    const names = keys.map((k) => `\`${k.param.name}\``);
+    paramDocs.push(
+      `@param params - ${
+        shape.body === 'whole'
+          ? bodyDoc
+          : shape.body === 'spread'
+            ? `The request body's fields${op.body!.description ? ` (${op.body!.description.replace(/\.$/, '')})` : ''}, and ${names.join(', ')}.`
+            : [...(shape.body === 'property' ? ['`body`'] : []), ...names].join(', ') + '.'
+      }`,
+    );
   }
   signature.push('options?: OperationRequestOptions');
   paramDocs.push(
@@ -217,28 +287,44 @@ function emitMethod(method: ClientMethod, ctx: ClassContext): string {
       ? named(successSchema, 'response', success)
       : 'undefined';
 
-  const read = (p: IrParameter) => {
-    const value = `params${accessor(p.name)}`;
-    if (!defaulted(p)) return value;
-    const defaults = p.in === 'path' ? 'pathDefaults' : 'queryDefaults';
-    const key = propertyKey(p.name);
-    const fallback = `${value} ?? this.#ctx.${defaults}?.${/^['[]/.test(key) ? `[${key.replace(/^\[|\]$/g, '')}]` : key}?.()`;
-    // Typed as present: when it is not, core-http refuses the request before sending it.
-    return p.in === 'path' ? `(${fallback}) as ${typeOf(p.schema, 'request')}` : fallback;
+  // `const { workspaceId, 'sort.order': sortOrder, ...body } = params;`
+  const statements: string[] = [];
+  if (keys.length > 0) {
+    const pattern = keys.map(({ param, local }) =>
+      local === param.name ? local : `${propertyKey(param.name)}: ${local}`,
+    );
+    if (shape.body === 'spread') pattern.push('...body');
+    if (shape.body === 'property') pattern.unshift('body');
+    statements.push(`const { ${pattern.join(', ')} } = params;`);
+  }
+  const value = (k: (typeof keys)[number]) => {
+    if (!k.defaulted) return k.local;
+    const defaults = k.param.in === 'path' ? 'pathDefaults' : 'queryDefaults';
+    const fallback = `${k.local} ?? this.#ctx.${defaults}?.${accessor(k.param.name).replace(/^\./, '')}?.()`;
+    // Typed as present: a missing one is passed on for the context to refuse (see ResourceContext).
+    return k.param.in === 'path'
+      ? `(${fallback}) as ${typeOf(k.param.schema, 'request')}`
+      : fallback;
   };
-  const entry = (p: IrParameter, value: string) =>
-    value === propertyKey(p.name) ? `${value},` : `${propertyKey(p.name)}: ${value},`;
+  const entry = (name: string, v: string) =>
+    v === propertyKey(name) ? `${v},` : `${propertyKey(name)}: ${v},`;
+  const byName = new Map(keys.map((k) => [k.param.name, k]));
   const request: string[] = [];
   if (op.pathParams.length > 0) {
     const entries = op.pathParams.map((p) =>
-      entry(p, local.has(p.name) ? local.get(p.name)! : read(p)),
+      entry(p.name, p === positional?.param ? positional.local : value(byName.get(p.name)!)),
     );
     request.push(`path: {\n${entries.join('\n')}\n},`);
   }
   if (op.queryParams.length > 0) {
-    request.push(`query: {\n${op.queryParams.map((p) => entry(p, read(p))).join('\n')}\n},`);
+    const entries = op.queryParams.map((p) => entry(p.name, value(byName.get(p.name)!)));
+    request.push(`query: {\n${entries.join('\n')}\n},`);
   }
-  if (op.body) request.push('body,');
+  if (shape.body === 'whole') request.push('body: params,');
+  else if (shape.body !== 'none') request.push('body,');
+  statements.push(
+    `return this.#ctx.request(${op.exportName}, {${request.length ? `\n${request.join('\n')}\n` : ''}}, options);`,
+  );
 
   const doc = tsdoc([
     op.summary,
@@ -250,8 +336,8 @@ function emitMethod(method: ClientMethod, ctx: ClassContext): string {
     paramDocs.join('\n'),
     op.deprecated && '@deprecated',
   ]);
-  return (
-    `${doc}${method.name}(${signature.join(', ')}): APIPromise<${output}> {\n` +
-    `return this.#ctx.request(${op.exportName}, {${request.length ? `\n${request.join('\n')}\n` : ''}}, options);\n}`
-  );
+  return {
+    type,
+    code: `${doc}${method.name}(${signature.join(', ')}): APIPromise<${output}> {\n${statements.join('\n')}\n}`,
+  };
 }

@@ -44,13 +44,73 @@ export interface ResourceContext {
   ): APIPromise<OperationOutput<Op>>;
   /**
    * Per path parameter name: its value when the caller gives none (`workspaceId`). When neither
-   * gives one, the value stays undefined and core-http refuses the request before sending it
-   * (a `RequestValidationError` naming the parameter).
+   * gives one, the value is passed to `request` as undefined: the context decides what a
+   * missing one means (core-http's `HttpClient` refuses it, sending nothing).
    */
   readonly pathDefaults?: Readonly<Record<string, (() => string | undefined) | undefined>>;
   /** Per query parameter name: its value when the caller gives none (`projectId`). */
   readonly queryDefaults?: Readonly<Record<string, (() => unknown) | undefined>>;
 }
+
+/**
+ * The `params` of {@link UploadsResource.create}.
+ */
+export type UploadsCreateParams = UploadRequest & {
+  /**
+   * The workspace.
+   *
+   * Defaults to the client's `workspaceId`.
+   */
+  workspaceId?: string | undefined;
+};
+
+/**
+ * The `params` of {@link UploadsResource.list}.
+ */
+export interface UploadsListParams {
+  /**
+   * The workspace.
+   *
+   * Defaults to the client's `workspaceId`.
+   */
+  workspaceId?: string | undefined;
+  status?: UploadStatusRequest | undefined;
+  /**
+   * Defaults to the client's `limit`.
+   */
+  limit?: number | undefined;
+  'sort.order'?: KnownListUploadsSortOrder | undefined;
+}
+
+/**
+ * The `params` of {@link UploadsResource.retrieve}.
+ */
+export interface UploadsRetrieveParams {
+  /**
+   * Defaults to the client's `workspaceId`.
+   */
+  workspaceId?: string | undefined;
+}
+
+/**
+ * The `params` of {@link UploadsResource.delete}.
+ */
+export interface UploadsDeleteParams {
+  /**
+   * Defaults to the client's `workspaceId`.
+   */
+  workspaceId?: string | undefined;
+}
+
+/**
+ * The `params` of {@link UploadsResource.complete}.
+ */
+export type UploadsCompleteParams = CompleteUploadRequest & {
+  /**
+   * Defaults to the client's `workspaceId`.
+   */
+  workspaceId?: string | undefined;
+};
 
 /**
  * `client.uploads`
@@ -69,27 +129,16 @@ export class UploadsResource {
    *
    * `POST /workspaces/{workspaceId}/uploads` (createUpload)
    *
-   * @param body - The request body.
-   * @param params - `workspaceId`.
+   * @param params - The request body's fields, and `workspaceId`.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
-  create(
-    body: UploadRequest,
-    params: {
-      /**
-       * The workspace.
-       *
-       * Defaults to the client's `workspaceId`.
-       */
-      workspaceId?: string | undefined;
-    } = {},
-    options?: OperationRequestOptions,
-  ): APIPromise<Upload> {
+  create(params: UploadsCreateParams, options?: OperationRequestOptions): APIPromise<Upload> {
+    const { workspaceId, ...body } = params;
     return this.#ctx.request(
       createUpload,
       {
         path: {
-          workspaceId: (params.workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
+          workspaceId: (workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
         },
         body,
       },
@@ -104,32 +153,20 @@ export class UploadsResource {
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
   list(
-    params: {
-      /**
-       * The workspace.
-       *
-       * Defaults to the client's `workspaceId`.
-       */
-      workspaceId?: string | undefined;
-      status?: UploadStatusRequest | undefined;
-      /**
-       * Defaults to the client's `limit`.
-       */
-      limit?: number | undefined;
-      'sort.order'?: KnownListUploadsSortOrder | undefined;
-    } = {},
+    params: UploadsListParams = {},
     options?: OperationRequestOptions,
   ): APIPromise<ListUploadsResponse> {
+    const { workspaceId, status, limit, 'sort.order': sortOrder } = params;
     return this.#ctx.request(
       listUploads,
       {
         path: {
-          workspaceId: (params.workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
+          workspaceId: (workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
         },
         query: {
-          status: params.status,
-          limit: params.limit ?? this.#ctx.queryDefaults?.limit?.(),
-          'sort.order': params['sort.order'],
+          status,
+          limit: limit ?? this.#ctx.queryDefaults?.limit?.(),
+          'sort.order': sortOrder,
         },
       },
       options,
@@ -147,19 +184,15 @@ export class UploadsResource {
    */
   retrieve(
     id: string,
-    params: {
-      /**
-       * Defaults to the client's `workspaceId`.
-       */
-      workspaceId?: string | undefined;
-    } = {},
+    params: UploadsRetrieveParams = {},
     options?: OperationRequestOptions,
   ): APIPromise<Upload> {
+    const { workspaceId } = params;
     return this.#ctx.request(
       getUpload,
       {
         path: {
-          workspaceId: (params.workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
+          workspaceId: (workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
           id,
         },
       },
@@ -180,19 +213,15 @@ export class UploadsResource {
    */
   delete(
     id: string,
-    params: {
-      /**
-       * Defaults to the client's `workspaceId`.
-       */
-      workspaceId?: string | undefined;
-    } = {},
+    params: UploadsDeleteParams = {},
     options?: OperationRequestOptions,
   ): APIPromise<undefined> {
+    const { workspaceId } = params;
     return this.#ctx.request(
       deleteUpload,
       {
         path: {
-          workspaceId: (params.workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
+          workspaceId: (workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
           id,
         },
       },
@@ -204,26 +233,20 @@ export class UploadsResource {
    * `POST /workspaces/{workspaceId}/uploads/{id}/complete` (completeUpload)
    *
    * @param id - The `id` path parameter.
-   * @param body - The request body.
-   * @param params - `workspaceId`.
+   * @param params - The request body's fields, and `workspaceId`.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
   complete(
     id: string,
-    body: CompleteUploadRequest,
-    params: {
-      /**
-       * Defaults to the client's `workspaceId`.
-       */
-      workspaceId?: string | undefined;
-    } = {},
+    params: UploadsCompleteParams,
     options?: OperationRequestOptions,
   ): APIPromise<Upload> {
+    const { workspaceId, ...body } = params;
     return this.#ctx.request(
       completeUpload,
       {
         path: {
-          workspaceId: (params.workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
+          workspaceId: (workspaceId ?? this.#ctx.pathDefaults?.workspaceId?.()) as string,
           id,
         },
         body,
@@ -232,6 +255,11 @@ export class UploadsResource {
     );
   }
 }
+
+/**
+ * The `params` of {@link PetsResource.createPet}.
+ */
+export type PetsCreatePetParams = PetRequest;
 
 /**
  * `client.pets`
@@ -246,19 +274,24 @@ export class PetsResource {
   /**
    * `POST /pets` (createPet)
    *
-   * @param body - The request body.
+   * @param params - The request body.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
-  createPet(body?: PetRequest, options?: OperationRequestOptions): APIPromise<Pet> {
+  createPet(params?: PetsCreatePetParams, options?: OperationRequestOptions): APIPromise<Pet> {
     return this.#ctx.request(
       createPet,
       {
-        body,
+        body: params,
       },
       options,
     );
   }
 }
+
+/**
+ * The `params` of {@link ShapesResource.putShape}.
+ */
+export type ShapesPutShapeParams = ShapeRequest;
 
 /**
  * `client.shapes`
@@ -273,14 +306,14 @@ export class ShapesResource {
   /**
    * `PUT /shapes` (putShape)
    *
-   * @param body - The request body.
+   * @param params - The request body.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
-  putShape(body: ShapeRequest, options?: OperationRequestOptions): APIPromise<Shape> {
+  putShape(params: ShapesPutShapeParams, options?: OperationRequestOptions): APIPromise<Shape> {
     return this.#ctx.request(
       putShape,
       {
-        body,
+        body: params,
       },
       options,
     );
@@ -317,6 +350,11 @@ export class TreesEventsResource {
 }
 
 /**
+ * The `params` of {@link TreesResource.createTree}.
+ */
+export type TreesCreateTreeParams = TreeNodeRequest;
+
+/**
  * `client.trees`
  */
 export class TreesResource {
@@ -332,14 +370,17 @@ export class TreesResource {
   /**
    * `POST /trees` (createTree)
    *
-   * @param body - The request body.
+   * @param params - The request body.
    * @param options - Per-call options (signal, timeout, retries, headers, idempotency key…).
    */
-  createTree(body: TreeNodeRequest, options?: OperationRequestOptions): APIPromise<TreeNode> {
+  createTree(
+    params: TreesCreateTreeParams,
+    options?: OperationRequestOptions,
+  ): APIPromise<TreeNode> {
     return this.#ctx.request(
       createTree,
       {
-        body,
+        body: params,
       },
       options,
     );
