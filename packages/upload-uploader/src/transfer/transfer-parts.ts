@@ -1,0 +1,296 @@
+import { APIConnectionError } from '@upkit/core-http';
+import { ChecksumMismatchError } from '../errors/checksum-mismatch-error.js';
+import { PartStallError } from '../errors/part-stall-error.js';
+import { PartUploadError } from '../errors/part-upload-error.js';
+import { hashHex, type CreateHasher, type Hasher } from '../hash/hasher.js';
+import { partAt, type PartPlan, type PlannedPart } from '../plan/plan-parts.js';
+import type { ProgressTracker } from '../progress/progress-tracker.js';
+import type { DonePart } from '../resume/resume-token.js';
+import type { UploadSource } from '../source/upload-source.js';
+import type { PartRetry, RetryCause } from './part-retry.js';
+import type { PartTransport, PutResponse } from './part-transport.js';
+import { isExpiredUrlAnswer, parseStorageError } from './storage-error-xml.js';
+
+/** Slices of a buffered part handed to the socket: small enough for smooth progress and stall checks. */
+const SLICE = 256 * 1024;
+/** Chunks read from the source for a streamed (unbuffered) part. */
+const STREAM_CHUNK = 1024 * 1024;
+
+/** Where to PUT a part, with exactly the headers its signature needs. */
+export interface PartUrl {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Why a URL is asked for: first use (refresh it if it expires soon), or storage said it expired. */
+export type UrlNeed = 'use' | 'expired';
+
+export interface PartEvents {
+  onPartComplete?:
+    | ((event: { part: number; size: number; etag: string | undefined; attempts: number }) => void)
+    | undefined;
+  onRetry?:
+    ((event: { part: number; attempt: number; error: Error; delayMs: number }) => void) | undefined;
+}
+
+export interface TransferOptions {
+  readonly source: UploadSource;
+  readonly plan: PartPlan;
+  /** Parts storage already has (a resumed upload): hashed in order, never sent again. */
+  readonly done: ReadonlyMap<number, DonePart>;
+  readonly concurrency: number;
+  /**
+   * Hold each part in memory while it is sent (concurrency × part size): retries need no second
+   * read and a stream can be retried. Off for a single PUT too large to hold, which is streamed
+   * from the source instead.
+   */
+  readonly buffered: boolean;
+  readonly partUrl: (part: PlannedPart, need: UrlNeed, signal: AbortSignal) => Promise<PartUrl>;
+  readonly transport: PartTransport;
+  readonly createHasher: CreateHasher;
+  readonly progress: ProgressTracker;
+  readonly signal: AbortSignal;
+  readonly retry: PartRetry;
+  readonly stallTimeoutMs: number;
+  /** How often in a row one part may meet an expired URL before that counts as a failure. */
+  readonly maxUrlRefreshes: number;
+  readonly events: PartEvents;
+  /** Each part as storage acknowledges it (for the resume token). */
+  readonly onPartDone: (part: DonePart) => void;
+}
+
+export interface TransferResult {
+  /** Every part, in order (resumed ones included). */
+  readonly parts: DonePart[];
+  /** sha256 (hex) of the whole file, as sent, in part order. */
+  readonly sha256: string;
+  readonly retries: number;
+}
+
+/**
+ * Sends every part not yet done, `concurrency` at a time, and resolves once storage has
+ * acknowledged all of them. The first part that fails for good stops the others at once.
+ */
+export async function transferParts(options: TransferOptions): Promise<TransferResult> {
+  const { plan, source, done, progress, createHasher } = options;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(options.signal.reason);
+  if (options.signal.aborted) onAbort();
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  const signal = stop.signal;
+
+  const fileHash = createHasher('sha256');
+  const finished = new Map<number, DonePart>(done);
+  for (const part of done.values()) progress.acknowledge(part.size);
+  const counts = { retries: 0 };
+  let pausedUntil = 0;
+  let next = 1;
+  // Reads happen in part order, so the file's sha256 needs no second read.
+  let inOrder: Promise<unknown> = Promise.resolve();
+
+  const sendPart = async (part: PlannedPart, bytes: Uint8Array | undefined): Promise<DonePart> => {
+    const stream = bytes ? undefined : streamedBody(part, source, fileHash, createHasher('md5'));
+    const md5 = bytes ? () => hashHex(createHasher, 'md5', bytes) : () => stream!.md5();
+    let attempt = 0;
+    let refreshes = 0;
+    let need: UrlNeed = 'use';
+    for (;;) {
+      attempt++;
+      const wait = pausedUntil - options.retry.now();
+      if (wait > 0) await options.retry.sleep(wait, signal);
+      const { url, headers } = await options.partUrl(part, need, signal);
+      need = 'use';
+      if (stream && !stream.replayable()) {
+        throw new PartUploadError({
+          partNumber: part.number,
+          attempts: attempt - 1,
+          cause: new Error('a stream source cannot be sent twice'),
+        });
+      }
+      const key = progress.begin(part.size);
+      const transport = options.transport;
+      // A transport that does not stream sends the part whole; the chunks are then read to hash.
+      const whole = bytes ?? (transport.streams ? undefined : wholePart(source, part));
+      const hashing = stream && !transport.streams ? drain(stream.chunks()) : undefined;
+      let response: PutResponse | undefined;
+      let cause: RetryCause;
+      let error: Error;
+      try {
+        response = await transport.put({
+          url,
+          headers,
+          size: part.size,
+          chunks: bytes ? () => slices(bytes) : stream!.chunks,
+          ...(whole instanceof Uint8Array ? { bytes: whole } : whole ? { blob: whole } : {}),
+          signal,
+          onSent: (sent) => progress.sent(key, sent),
+          stallTimeoutMs: options.stallTimeoutMs,
+        });
+      } catch (caught) {
+        progress.fail(key);
+        if (signal.aborted || !(caught instanceof APIConnectionError)) throw caught;
+        cause = { kind: caught instanceof PartStallError ? 'stall' : 'connection' };
+        error = caught;
+      }
+      await hashing;
+      if (response) {
+        const { status, headers: received, body } = response;
+        if (status >= 200 && status < 300) {
+          const etag = received['etag'];
+          const expected = md5();
+          const sentEtag = etag?.replace(/^W\//, '').replace(/"/g, '');
+          // A composite (multipart) or non-MD5 ETag says nothing about the bytes.
+          if (
+            !sentEtag ||
+            !/^[0-9a-f]{32}$/i.test(sentEtag) ||
+            sentEtag.toLowerCase() === expected
+          ) {
+            progress.acknowledge(part.size, key);
+            const result: DonePart = {
+              number: part.number,
+              size: part.size,
+              ...(etag ? { etag } : {}),
+            };
+            options.events.onPartComplete?.({
+              part: part.number,
+              size: part.size,
+              etag,
+              attempts: attempt,
+            });
+            return result;
+          }
+          progress.fail(key);
+          error = new ChecksumMismatchError({
+            partNumber: part.number,
+            expected,
+            received: sentEtag,
+          });
+          cause = { kind: 'status', status: 500, headers: new Headers() };
+        } else {
+          progress.fail(key);
+          if (isExpiredUrlAnswer(status, body) && refreshes < options.maxUrlRefreshes) {
+            // Not a failure: sign afresh and try again, without spending the retry budget.
+            refreshes++;
+            attempt--;
+            need = 'expired';
+            continue;
+          }
+          const { code, message } = parseStorageError(body);
+          error = new PartUploadError({
+            partNumber: part.number,
+            status,
+            code,
+            storageMessage: message,
+            attempts: attempt,
+          });
+          cause = { kind: 'status', status, headers: new Headers(definedHeaders(received)) };
+        }
+      }
+      const decision = options.retry.decide(attempt, cause!);
+      if ('stop' in decision) {
+        if (error! instanceof PartUploadError || error! instanceof ChecksumMismatchError)
+          throw error!;
+        throw new PartUploadError({ partNumber: part.number, attempts: attempt, cause: error! });
+      }
+      refreshes = 0;
+      const { delayMs, pauseAll } = decision;
+      if (pauseAll) pausedUntil = Math.max(pausedUntil, options.retry.now() + delayMs);
+      counts.retries++;
+      options.events.onRetry?.({ part: part.number, attempt, error: error!, delayMs });
+      await options.retry.sleep(delayMs, signal);
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    const buffer = options.buffered
+      ? new Uint8Array(Math.min(plan.partSize, plan.size))
+      : undefined;
+    while (!signal.aborted && next <= plan.partCount) {
+      const part = partAt(plan, next++);
+      const bytes = buffer?.subarray(0, part.size);
+      const read = (inOrder = inOrder.then(async () => {
+        if (!bytes && !done.has(part.number)) return;
+        // A resumed part is read only to be hashed (a streamed single PUT hashes as it sends).
+        const into = bytes ?? new Uint8Array(part.size);
+        await source.read(part.offset, into);
+        fileHash.update(into);
+      }));
+      await read;
+      if (done.has(part.number)) continue;
+      const result = await sendPart(part, bytes);
+      finished.set(part.number, result);
+      options.onPartDone(result);
+    }
+  };
+
+  try {
+    const workers = Array.from({ length: Math.min(options.concurrency, plan.partCount) }, worker);
+    const outcomes = await Promise.allSettled(
+      workers.map((w) =>
+        w.catch((error: unknown) => {
+          // The first failure stops every other part at once.
+          if (!signal.aborted) stop.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    if (options.signal.aborted) throw options.signal.reason;
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw signal.reason ?? failed.reason;
+    if (signal.aborted) throw signal.reason;
+  } finally {
+    options.signal.removeEventListener('abort', onAbort);
+  }
+  const parts = [...finished.values()].sort((a, b) => a.number - b.number);
+  return { parts, sha256: fileHash.digestHex(), ...counts };
+}
+
+/** A part as one piece, for transports that send whole bodies. */
+function wholePart(source: UploadSource, part: PlannedPart): Blob | Uint8Array {
+  if (!source.slice) {
+    throw new PartUploadError({
+      partNumber: part.number,
+      attempts: 0,
+      cause: new Error('this runtime cannot stream a request body: a stream this large needs Node'),
+    });
+  }
+  return source.slice(part.offset, part.offset + part.size);
+}
+
+async function drain(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<void> {
+  for await (const _chunk of chunks);
+}
+
+function* slices(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.byteLength; at += SLICE) yield bytes.subarray(at, at + SLICE);
+}
+
+function definedHeaders(headers: Readonly<Record<string, string | undefined>>): [string, string][] {
+  return Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined);
+}
+
+/**
+ * A part sent straight from the source, chunk by chunk. The file's sha256 and the part's MD5 take
+ * each byte once: a retry re-reads the source (a file or Blob) but hashes only past what was hashed.
+ */
+function streamedBody(part: PlannedPart, source: UploadSource, fileHash: Hasher, md5: Hasher) {
+  let hashedUpTo = 0;
+  let started = false;
+  return {
+    replayable: () => source.seekable || !started,
+    md5: () => md5.digestHex(),
+    async *chunks(): AsyncGenerator<Uint8Array> {
+      started = true;
+      for (let at = 0; at < part.size; at += STREAM_CHUNK) {
+        const chunk = new Uint8Array(Math.min(STREAM_CHUNK, part.size - at));
+        await source.read(part.offset + at, chunk);
+        if (at === hashedUpTo) {
+          fileHash.update(chunk);
+          md5.update(chunk);
+          hashedUpTo += chunk.byteLength;
+        }
+        yield chunk;
+      }
+    },
+  };
+}
