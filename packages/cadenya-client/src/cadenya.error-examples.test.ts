@@ -1,7 +1,5 @@
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { errorResponseExamples } from '@upkit/test-utils';
+import { errorResponseExamples, startReplyServer, type ReplyServer } from '@upkit/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type APIError,
@@ -51,29 +49,20 @@ const calls: Record<string, (client: Cadenya) => Promise<unknown>> = {
 const examples = errorResponseExamples(DOCUMENT);
 
 describe('Cadenya error examples, parsed by the client', () => {
-  let server: Server;
+  let server: ReplyServer;
   let client: Cadenya;
-  let next: { status: number; body: unknown } = { status: 500, body: {} };
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(next.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(next.body));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server = await startReplyServer();
     client = new Cadenya({
-      baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      baseURL: `${server.url}`,
       apiKey: 'k',
       workspaceId: 'workspace_1',
       maxRetries: 0,
     });
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   });
 
   it('finds the example of every operation', () => {
@@ -99,7 +88,7 @@ describe('Cadenya error examples, parsed by the client', () => {
 
   it.each(cases)('%s', async (_title, operationId, body) => {
     const [status, name, ErrorClass] = MAPPING[body.code]!;
-    next = { status, body };
+    server.reply(status, body);
     const error = await calls[operationId]!(client).then(
       () => expect.unreachable('the call must fail'),
       (e: unknown) => e,

@@ -3,6 +3,7 @@
 // imported by path (a client may not depend on another); cadenya-client's exports.test.ts is the
 // mirror of this file, so a change to either client is checked by its own tests.
 import * as core from '@upkit/core-http';
+import { reExportsOf, sharedExports } from '@upkit/test-utils';
 import { describe, expect, it } from 'vitest';
 import * as generated from './generated/resources.js';
 import * as own from './index.js';
@@ -23,27 +24,19 @@ const OTHER_NAMES = [
   'toSizeBytes',
 ];
 
-const coreExports = (module: Record<string, unknown>) =>
-  Object.keys(module)
-    .filter((name) => module[name] === (core as Record<string, unknown>)[name])
-    .sort();
-
 describe('the exports', () => {
   it('are the other client’s, but for each client’s own names', async () => {
     const other = (await import(OTHER_CLIENT)) as Record<string, unknown>;
-    const common = (module: Record<string, unknown>, names: string[]) =>
-      Object.keys(module)
-        .filter((name) => !names.includes(name))
-        .sort();
-    expect(common(own, OWN_NAMES)).toEqual(common(other, OTHER_NAMES));
-    expect(coreExports(own)).toEqual(coreExports(other));
+    const lists = sharedExports(own, OWN_NAMES, other, OTHER_NAMES);
+    expect(lists.own).toEqual(lists.other);
+    expect(reExportsOf(own, core)).toEqual(reExportsOf(other, core));
   });
 
   it('re-export core-http’s transport helpers and guards, so that nobody imports a second copy', () => {
-    expect(coreExports(own)).toEqual(
+    expect(reExportsOf(own, core)).toEqual(
       expect.arrayContaining(['send', 'isAPIError', 'isUpkitError']),
     );
-    expect(coreExports(own)).toEqual(expect.arrayContaining(['APIPromise', 'RetryBudget']));
+    expect(reExportsOf(own, core)).toEqual(expect.arrayContaining(['APIPromise', 'RetryBudget']));
   });
 
   it('include every generated resource class', () => {

@@ -1,7 +1,5 @@
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { errorResponseExamples } from '@upkit/test-utils';
+import { errorResponseExamples, startReplyServer, type ReplyServer } from '@upkit/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type APIError,
@@ -42,25 +40,16 @@ const calls: Record<string, (client: Scenario) => Promise<unknown>> = {
 const examples = errorResponseExamples(DOCUMENT);
 
 describe('Scenario error examples, parsed by the client', () => {
-  let server: Server;
+  let server: ReplyServer;
   let client: Scenario;
-  let next: { status: number; body: unknown } = { status: 500, body: {} };
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(next.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(next.body));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    server = await startReplyServer();
+    const baseURL = `${server.url}/v1`;
     client = new Scenario({ baseURL, apiKey: 'k', apiSecret: 's', maxRetries: 0 });
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   });
 
   it('finds an example for every error status of every operation', () => {
@@ -75,7 +64,7 @@ describe('Scenario error examples, parsed by the client', () => {
       // `default` is served with the status its example names (503).
       const served = status === 'default' ? (body['status'] as number) : Number(status);
       expect(body['status']).toBe(served);
-      next = { status: served, body };
+      server.reply(served, body);
 
       const error = await calls[operationId]!(client).then(
         () => expect.unreachable('the call must fail'),

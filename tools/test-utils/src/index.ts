@@ -11,3 +11,6 @@ export {
   seedExample,
 } from './fixtures.js';
 export type { SeedName } from './fixtures.js';
+export { startReplyServer } from './reply-server.js';
+export type { ReplyServer } from './reply-server.js';
+export { reExportsOf, sharedExports } from './client-exports.js';
