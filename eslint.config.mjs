@@ -70,8 +70,13 @@ export default tseslint.config(
     },
   },
   {
-    // The clients' tests run against the sandbox and use the shared test helpers: test-only dependencies.
-    files: ['packages/*-client/src/**/*.test.ts'],
+    // The clients' and the uploader's tests run against the sandbox and use the shared test helpers:
+    // test-only dependencies.
+    files: [
+      'packages/*-client/src/**/*.test.ts',
+      'packages/upload-uploader/src/**/*.test.ts',
+      'packages/upload-uploader/src/testing/**/*.ts',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -79,7 +84,7 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: depConstraints.map((c) =>
-            c.sourceTag === 'layer:client'
+            c.sourceTag === 'layer:client' || c.sourceTag === 'layer:uploader'
               ? {
                   ...c,
                   onlyDependOnLibsWithTags: [
@@ -102,7 +107,12 @@ export default tseslint.config(
   {
     // The uploader reaches the clients only through types, or through its adapters.
     files: ['packages/upload-uploader/src/**/*.ts'],
-    ignores: ['packages/upload-uploader/src/adapters/**'],
+    // Tests drive real clients against the sandbox.
+    ignores: [
+      'packages/upload-uploader/src/adapters/**',
+      'packages/upload-uploader/src/**/*.test.ts',
+      'packages/upload-uploader/src/testing/**',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

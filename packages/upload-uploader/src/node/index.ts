@@ -1,0 +1,61 @@
+// The Node entry (the `node` export condition): file paths read with positional reads, bodies
+// through node:http/node:https with keep-alive, native hashes. The same API as the portable entry.
+import { createUpload } from '../upload.js';
+import { nodePlatform } from './node-platform.js';
+
+/** Uploads a file path, Blob, bytes or sized stream (a Node `Readable` too) to a target. */
+export const upload = createUpload(nodePlatform);
+export { createNodeTransport } from './node-transport.js';
+export { VERSION } from '../version.js';
+export { scenarioTarget, SCENARIO_MAX_FILE_SIZE } from '../adapters/scenario-target.js';
+export { cadenyaTarget, CADENYA_MAX_FILE_SIZE } from '../adapters/cadenya-target.js';
+export { MULTIPART_LIMITS, planParts } from '../plan/plan-parts.js';
+export { parseSize, formatBytes } from '../size/parse-size.js';
+export { parseResumeToken } from '../resume/resume-token.js';
+export { resumeTokenOf } from '../errors/resume-token-of.js';
+export { createFetchTransport } from '../transfer/fetch-transport.js';
+
+// Errors: one class per cause.
+export { UploaderError } from '../errors/uploader-error.js';
+export { SourceUnreadableError } from '../errors/source-unreadable-error.js';
+export { SourceIsDirectoryError } from '../errors/source-is-directory-error.js';
+export { UnknownSizeError } from '../errors/unknown-size-error.js';
+export { UploadSizeError } from '../errors/upload-size-error.js';
+export { PartSizeError } from '../errors/part-size-error.js';
+export { ConcurrencyError } from '../errors/concurrency-error.js';
+export { SourceSizeMismatchError } from '../errors/source-size-mismatch-error.js';
+export { UploadAbortedError } from '../errors/upload-aborted-error.js';
+export { PartUploadError } from '../errors/part-upload-error.js';
+export { PartStallError } from '../errors/part-stall-error.js';
+export { ChecksumMismatchError } from '../errors/checksum-mismatch-error.js';
+export { InvalidResumeTokenError } from '../errors/invalid-resume-token-error.js';
+export { ResumeTokenMismatchError } from '../errors/resume-token-mismatch-error.js';
+export { StaleResumeTokenError } from '../errors/stale-resume-token-error.js';
+export type { UploadOptions, UploadResult } from '../upload-options.js';
+export type { UploadInput } from '../source/open-source.js';
+export type { ByteStream, SizedStream } from '../source/stream-source.js';
+export type { UploadProgress } from '../progress/upload-progress.js';
+export type { DonePart, ResumeToken } from '../resume/resume-token.js';
+export type { SourceFingerprint } from '../resume/fingerprint.js';
+export type { SizeInput } from '../size/parse-size.js';
+export type {
+  CreateUploadInput,
+  ReopenResult,
+  TargetLimits,
+  TargetSession,
+  UploadTarget,
+  UrlRefreshEvent,
+} from '../targets/upload-target.js';
+export type { PartTransport, PutRequest, PutResponse } from '../transfer/part-transport.js';
+export type { PartUrl, UrlNeed } from '../transfer/transfer-parts.js';
+export type {
+  ScenarioClientShape,
+  ScenarioKindOf,
+  ScenarioTargetOptions,
+  ScenarioUploadShape,
+} from '../adapters/scenario-target.js';
+export type {
+  CadenyaClientShape,
+  CadenyaTargetOptions,
+  CadenyaUploadShape,
+} from '../adapters/cadenya-target.js';
