@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { jsonBodyLimit } from './body-limit.js';
 import { cadenyaRoutes } from './cadenya/cadenya-routes.js';
+import { CadenyaService } from './cadenya/cadenya-service.js';
 import { assertStatusBody } from './cadenya/contract.js';
 import { GrpcCode, httpStatusOfGrpcCode } from './cadenya/grpc-code.js';
 import { CadenyaRpcError } from './errors/cadenya-rpc-error.js';
@@ -109,7 +110,7 @@ export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Ho
   );
 
   app.route('/scenario/v1', scenarioRoutes(ctx, lifecycle));
-  app.route('/cadenya', cadenyaRoutes(ctx));
+  app.route('/cadenya', cadenyaRoutes(ctx, new CadenyaService(ctx)));
   app.route('/storage', storageRoutes(ctx));
   app.route('/_sandbox', inspectionRoutes(ctx));
 

@@ -1,6 +1,7 @@
 import type { SandboxCredentialsInput } from './credentials.js';
 import type { FaultSettings } from './faults/fault-settings.js';
 import type { SandboxLogger } from './logger.js';
+import { INTEGER_OPTIONS } from './options-table.js';
 
 /** Settings of the emulated Scenario API. */
 export interface ScenarioSettings {
@@ -123,16 +124,16 @@ export interface ResolvedCadenyaSettings {
 
 export function resolveScenarioSettings(s: ScenarioSettings = {}): ResolvedScenarioSettings {
   return {
-    minPartSize: s.minPartSize ?? 5 * 1024 * 1024,
-    validatingDelayMs: s.validatingDelayMs ?? 1000,
-    importDelayMs: s.importDelayMs ?? 1000,
-    partUrlTtlSeconds: s.partUrlTtlSeconds ?? 3600,
+    minPartSize: s.minPartSize ?? INTEGER_OPTIONS.minPartSize.default,
+    validatingDelayMs: s.validatingDelayMs ?? INTEGER_OPTIONS.validatingDelayMs.default,
+    importDelayMs: s.importDelayMs ?? INTEGER_OPTIONS.importDelayMs.default,
+    partUrlTtlSeconds: s.partUrlTtlSeconds ?? INTEGER_OPTIONS.partUrlTtlSeconds.default,
   };
 }
 
 export function resolveCadenyaSettings(s: CadenyaSettings = {}): ResolvedCadenyaSettings {
   return {
-    uploadUrlTtlSeconds: s.uploadUrlTtlSeconds ?? 900,
-    maxMemoryEntryBytes: s.maxMemoryEntryBytes ?? 10 * 1024 * 1024,
+    uploadUrlTtlSeconds: s.uploadUrlTtlSeconds ?? INTEGER_OPTIONS.uploadUrlTtlSeconds.default,
+    maxMemoryEntryBytes: s.maxMemoryEntryBytes ?? INTEGER_OPTIONS.maxMemoryEntryBytes.default,
   };
 }

@@ -3,23 +3,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
-import { resolveCredentials } from './credentials.js';
+import { createSandboxContext } from './create-sandbox-context.js';
 import type { SandboxCredentials } from './credentials.js';
-import { SandboxConfigError } from './errors/sandbox-config-error.js';
-import { FaultInjector } from './faults/fault-injector.js';
 import { parseFaultSettings } from './faults/fault-settings.js';
 import type { FaultSettings } from './faults/fault-settings.js';
-import { consoleLogger } from './logger.js';
-import { resolveCadenyaSettings, resolveScenarioSettings } from './options.js';
 import type { SandboxOptions } from './options.js';
+import { checkIntegerOptions } from './options-table.js';
 import { closeDataDir, openDataDir } from './persistence/data-dir.js';
 import { StateStore } from './persistence/state-store.js';
-import { RequestLog } from './request-log/request-log.js';
-import { RequestWarnings } from './request-log/request-warnings.js';
-import type { SandboxContext } from './sandbox-context.js';
 import { ScenarioLifecycle } from './scenario/scenario-lifecycle.js';
-import { Scheduler } from './scheduler.js';
-import { timerSleep } from './sleep.js';
 import { ObjectStore } from './storage/object-store.js';
 
 /** A running sandbox. */
@@ -48,13 +40,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-function checkInteger(value: number | undefined, name: string, min: number, max: number): void {
-  if (value === undefined) return;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new SandboxConfigError(`${name} must be an integer in [${min}, ${max}], got ${value}`);
-  }
-}
-
 function originFor(host: string, port: number): string {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
@@ -68,18 +53,11 @@ const CLOSE_GRACE_MS = 1000;
  * inspection API, on one HTTP server.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  checkInteger(options.port, 'port', 0, 65_535);
-  checkInteger(options.scenario?.minPartSize, 'scenario.minPartSize', 1, 5 * 1024 ** 3);
-  checkInteger(options.scenario?.validatingDelayMs, 'scenario.validatingDelayMs', 0, 86_400_000);
-  checkInteger(options.scenario?.importDelayMs, 'scenario.importDelayMs', 0, 86_400_000);
-  checkInteger(options.scenario?.partUrlTtlSeconds, 'scenario.partUrlTtlSeconds', 1, 604_800);
-  checkInteger(options.cadenya?.uploadUrlTtlSeconds, 'cadenya.uploadUrlTtlSeconds', 1, 604_800);
-  checkInteger(options.cadenya?.maxMemoryEntryBytes, 'cadenya.maxMemoryEntryBytes', 0, 2 ** 30);
-  checkInteger(options.requestLogLimit, 'requestLogLimit', 0, 10_000_000);
-  const faultSettings = parseFaultSettings(options.faults ?? {});
+  checkIntegerOptions(options);
+  // Checked before a directory is made, so a bad setting leaves nothing behind.
+  parseFaultSettings(options.faults ?? {});
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
-  const logger = options.logger ?? consoleLogger();
 
   const dataDir = await openDataDir(options.dataDir);
   let origin = options.publicUrl?.replace(/\/+$/, '') ?? '';
@@ -92,25 +70,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ),
   );
 
-  const ctx: SandboxContext = {
-    credentials: resolveCredentials(options.credentials),
-    scenario: resolveScenarioSettings(options.scenario),
-    cadenya: resolveCadenyaSettings(options.cadenya),
+  const ctx = createSandboxContext(options, {
     dataDir,
     store,
     objects,
-    faults: new FaultInjector(faultSettings),
-    requestLog: new RequestLog(options.requestLogLimit ?? 10_000),
-    requestWarnings: new RequestWarnings(logger),
-    strict: options.strict ?? false,
-    scheduler: new Scheduler(now),
-    logger,
-    logRequests: options.logRequests ?? false,
-    now,
-    sleep: options.sleep ?? timerSleep,
     publicUrl: () => origin,
-    backgroundErrors: [],
-  };
+  });
   const lifecycle = new ScenarioLifecycle(ctx);
   const app = createApp(ctx, lifecycle);
 

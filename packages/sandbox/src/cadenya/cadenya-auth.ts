@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual } from '../constant-time.js';
 import type { CadenyaCredentials } from '../credentials.js';
 import { CadenyaRpcError } from '../errors/cadenya-rpc-error.js';
 import { GrpcCode } from './grpc-code.js';
@@ -13,9 +13,7 @@ export function checkCadenyaAuth(
 ): void {
   const match = /^bearer\s+(.+)$/i.exec(header ?? '');
   if (!match) throw new CadenyaRpcError(GrpcCode.UNAUTHENTICATED, 'missing bearer token');
-  const given = Buffer.from(match[1]!.trim());
-  const expected = Buffer.from(credentials.apiKey);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!constantTimeEqual(match[1]!.trim(), credentials.apiKey)) {
     throw new CadenyaRpcError(GrpcCode.UNAUTHENTICATED, 'invalid API key');
   }
 }

@@ -3,6 +3,7 @@ import { SandboxConfigError } from '../errors/sandbox-config-error.js';
 import { parseFaultSettings } from '../faults/fault-settings.js';
 import type { FaultSettings, RouteFaultSettings } from '../faults/fault-settings.js';
 import type { SandboxOptions } from '../options.js';
+import { CLI_INTEGER_OPTIONS } from '../options-table.js';
 
 /** The port the CLI listens on without `--port`. */
 export const DEFAULT_CLI_PORT = 4510;
@@ -24,10 +25,12 @@ Server
   --quiet                      log warnings and errors only
 
 Scenario
-  --min-part-size <bytes>      smallest part but the last (default 5242880)
-  --validating-delay-ms <ms>   time in "validating" (default 1000)
-  --import-delay-ms <ms>       time in "validated" before "imported" (default 1000)
-
+${CLI_INTEGER_OPTIONS.filter((option) => option.group === 'scenario')
+  .map(
+    ({ cli, default: value }) =>
+      `  ${`--${cli.flag} ${cli.arg}`.padEnd(29)}${cli.help} (default ${value})\n`,
+  )
+  .join('')}
 Credentials (dev defaults are printed at start)
   --scenario-api-key <k>  --scenario-api-secret <s>  --scenario-bearer-token <t>
   --cadenya-api-key <k>   --cadenya-workspace-id <id>
@@ -72,9 +75,7 @@ const stringFlags = [
   'host',
   'data-dir',
   'public-url',
-  'min-part-size',
-  'validating-delay-ms',
-  'import-delay-ms',
+  ...CLI_INTEGER_OPTIONS.map((option) => option.cli.flag),
   'scenario-api-key',
   'scenario-api-secret',
   'scenario-bearer-token',
@@ -180,11 +181,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     ].filter(([, value]) => value !== undefined),
   );
   const scenario = Object.fromEntries(
-    [
-      ['minPartSize', int('min-part-size')],
-      ['validatingDelayMs', int('validating-delay-ms')],
-      ['importDelayMs', int('import-delay-ms')],
-    ].filter(([, value]) => value !== undefined),
+    CLI_INTEGER_OPTIONS.filter((option) => option.group === 'scenario')
+      .map((option) => [option.key, int(option.cli.flag)])
+      .filter(([, value]) => value !== undefined),
   );
 
   const options: SandboxOptions = {

@@ -1,4 +1,5 @@
 import { SandboxConfigError } from '../errors/sandbox-config-error.js';
+import { MAX_PRESIGN_SECONDS } from '../limits.js';
 
 /** The server errors the error fault can answer with. */
 export type FaultErrorStatus = 500 | 502 | 503;
@@ -172,7 +173,13 @@ export function parseFaultSettings(value: unknown): FaultSettings {
   if (value['api'] !== undefined) out.api = parseRoute(value['api'], 'faults.api');
   if (value['storage'] !== undefined) out.storage = parseRoute(value['storage'], 'faults.storage');
   if (value['urlTtlSeconds'] !== undefined) {
-    out.urlTtlSeconds = number(value['urlTtlSeconds'], 'faults.urlTtlSeconds', 1, 604_800, true);
+    out.urlTtlSeconds = number(
+      value['urlTtlSeconds'],
+      'faults.urlTtlSeconds',
+      1,
+      MAX_PRESIGN_SECONDS,
+      true,
+    );
   }
   return out;
 }

@@ -35,6 +35,26 @@ const PNG = Buffer.concat([
 ]);
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
+/** A one-part PNG upload, its part stored and the complete action sent. */
+async function completedPng(t: TestSandbox) {
+  const upload = (
+    await scenarioCall(t.sandbox, 'POST', '/uploads', {
+      body: {
+        fileName: 'a.png',
+        contentType: 'image/png',
+        fileSize: PNG.length,
+        parts: 1,
+        kind: 'image',
+      },
+    })
+  ).body.upload;
+  await httpRequest(upload.parts[0].url, { body: PNG, headers: { 'content-length': PNG.length } });
+  await scenarioCall(t.sandbox, 'POST', `/uploads/${upload.id}/action`, {
+    body: { action: 'complete' },
+  });
+  return upload;
+}
+
 describe('persistence across restarts', () => {
   it('keeps every upload, entry and object in the data directory', async () => {
     const dir = await dataDir();
@@ -43,24 +63,7 @@ describe('persistence across restarts', () => {
     expect(first.sandbox.dataDir).toBe(dir);
 
     // Scenario: one imported, one pending with one of two parts stored.
-    const imported = (
-      await scenarioCall(first.sandbox, 'POST', '/uploads', {
-        body: {
-          fileName: 'a.png',
-          contentType: 'image/png',
-          fileSize: PNG.length,
-          parts: 1,
-          kind: 'image',
-        },
-      })
-    ).body.upload;
-    await httpRequest(imported.parts[0].url, {
-      body: PNG,
-      headers: { 'content-length': PNG.length },
-    });
-    await scenarioCall(first.sandbox, 'POST', `/uploads/${imported.id}/action`, {
-      body: { action: 'complete' },
-    });
+    const imported = await completedPng(first);
     await pollUntil(
       () => scenarioCall(first.sandbox, 'GET', `/uploads/${imported.id}`),
       (r) => r.body.upload.status === 'imported',
@@ -186,24 +189,7 @@ describe('persistence across restarts', () => {
   it('finishes an upload that was validating when the sandbox stopped', async () => {
     const dir = await dataDir();
     const first = await start({ dataDir: dir, scenario: { validatingDelayMs: 3_600_000 } });
-    const upload = (
-      await scenarioCall(first.sandbox, 'POST', '/uploads', {
-        body: {
-          fileName: 'a.png',
-          contentType: 'image/png',
-          fileSize: PNG.length,
-          parts: 1,
-          kind: 'image',
-        },
-      })
-    ).body.upload;
-    await httpRequest(upload.parts[0].url, {
-      body: PNG,
-      headers: { 'content-length': PNG.length },
-    });
-    await scenarioCall(first.sandbox, 'POST', `/uploads/${upload.id}/action`, {
-      body: { action: 'complete' },
-    });
+    const upload = await completedPng(first);
     await first.sandbox.close();
 
     const second = await start({ dataDir: dir });

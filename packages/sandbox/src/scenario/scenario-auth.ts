@@ -1,12 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual } from '../constant-time.js';
 import type { ScenarioCredentials } from '../credentials.js';
 import { ScenarioApiError } from '../errors/scenario-api-error.js';
-
-const same = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 const unauthorized = () =>
   new ScenarioApiError(401, { error: 'Unauthorized', message: 'Invalid API key or secret' });
@@ -28,12 +22,12 @@ export function checkScenarioAuth(
     const colon = decoded.indexOf(':');
     if (
       colon > 0 &&
-      same(decoded.slice(0, colon), credentials.apiKey) &&
-      same(decoded.slice(colon + 1), credentials.apiSecret)
+      constantTimeEqual(decoded.slice(0, colon), credentials.apiKey) &&
+      constantTimeEqual(decoded.slice(colon + 1), credentials.apiSecret)
     ) {
       return;
     }
-  } else if (scheme === 'bearer' && same(value, credentials.bearerToken)) {
+  } else if (scheme === 'bearer' && constantTimeEqual(value, credentials.bearerToken)) {
     return;
   }
   throw unauthorized();

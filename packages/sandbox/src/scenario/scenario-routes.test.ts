@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SandboxOptions } from '../options.js';
+import { describe, expect, it } from 'vitest';
 import { httpRequest, inspect, pollUntil, scenarioCall } from '../testing/http.js';
 import type { JsonResponse } from '../testing/http.js';
-import { startTestSandbox } from '../testing/test-sandbox.js';
 import type { TestSandbox } from '../testing/test-sandbox.js';
+import { useTestSandbox } from '../testing/use-test-sandbox.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const png = (size: number) => Buffer.concat([PNG, Buffer.alloc(size - PNG.length, 7)]);
 
-let current: TestSandbox | undefined;
-afterEach(async () => {
-  await current?.sandbox.close();
-  current = undefined;
-});
-
-async function start(options: SandboxOptions = {}) {
-  current = await startTestSandbox(options);
-  return current;
-}
+const start = useTestSandbox();
 
 function createMultipart(
   t: TestSandbox,
@@ -63,6 +53,19 @@ const settled = (t: TestSandbox, id: string) =>
     () => getUpload(t, id),
     (r: JsonResponse) => ['imported', 'failed'].includes(r.body.upload.status as string),
   );
+
+/** A one-part upload of `file`, completed and settled. */
+async function uploadOnePart(t: TestSandbox, contentType: string, file: Buffer) {
+  const { body } = await scenarioCall(t.sandbox, 'POST', '/uploads', {
+    body: { fileName: 'f', contentType, fileSize: file.length, parts: 1, kind: 'asset' },
+  });
+  await httpRequest(body.upload.parts[0].url, {
+    body: file,
+    headers: { 'content-length': file.length },
+  });
+  await complete(t, body.upload.id);
+  return settled(t, body.upload.id);
+}
 
 describe('Scenario multipart uploads', () => {
   it('moves pending → validating → validated → imported, on the clock', async () => {
@@ -225,15 +228,7 @@ describe('Scenario multipart uploads', () => {
     ['application/zip', Buffer.from('\x1f\x8b gzip, not zip bytes'), /not a valid ZIP archive/],
   ])('fails when the bytes are not %s', async (contentType, file, message) => {
     const t = await start();
-    const { body } = await scenarioCall(t.sandbox, 'POST', '/uploads', {
-      body: { fileName: 'f', contentType, fileSize: file.length, parts: 1, kind: 'asset' },
-    });
-    await httpRequest(body.upload.parts[0].url, {
-      body: file,
-      headers: { 'content-length': file.length },
-    });
-    await complete(t, body.upload.id);
-    const done = await settled(t, body.upload.id);
+    const done = await uploadOnePart(t, contentType, file);
     expect(done.body.upload).toMatchObject({ status: 'failed' });
     expect(done.body.upload.errorMessage).toMatch(message);
   });
@@ -245,15 +240,7 @@ describe('Scenario multipart uploads', () => {
     ['audio/wav', Buffer.from('anything goes for other types')],
   ])('imports %s with matching bytes', async (contentType, file) => {
     const t = await start();
-    const { body } = await scenarioCall(t.sandbox, 'POST', '/uploads', {
-      body: { fileName: 'f', contentType, fileSize: file.length, parts: 1, kind: 'asset' },
-    });
-    await httpRequest(body.upload.parts[0].url, {
-      body: file,
-      headers: { 'content-length': file.length },
-    });
-    await complete(t, body.upload.id);
-    expect((await settled(t, body.upload.id)).body.upload.status).toBe('imported');
+    expect((await uploadOnePart(t, contentType, file)).body.upload.status).toBe('imported');
   });
 
   it('uses a 5 MiB minimum part size by default', async () => {

@@ -4,6 +4,7 @@ import { persistInBackground } from '../background-errors.js';
 import { ScenarioApiError } from '../errors/scenario-api-error.js';
 import type { SandboxEnv } from '../hono-env.js';
 import { randomHex, scenarioId } from '../ids/random-id.js';
+import { MAX_OBJECT_BYTES } from '../limits.js';
 import { SANDBOX_IDENTITY } from '../credentials.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import { SCENARIO_BUCKET } from '../storage/buckets.js';
@@ -20,9 +21,6 @@ import type { ScenarioUploadFields, ScenarioUploadRecord } from './scenario-reco
 
 /** Part URLs signed concurrently. */
 const SIGN_BATCH = 256;
-
-/** S3's largest object: 5 TiB. */
-const MAX_FILE_SIZE = 5 * 1024 ** 4;
 
 const badRequest = (message: string) =>
   new ScenarioApiError(400, {
@@ -128,8 +126,8 @@ export function scenarioRoutes(
     switch (input.mode) {
       case 'multipart': {
         const b = input.body;
-        if (b.fileSize > MAX_FILE_SIZE)
-          throw badRequest(`fileSize must be at most ${MAX_FILE_SIZE} bytes (5 TB)`);
+        if (b.fileSize > MAX_OBJECT_BYTES)
+          throw badRequest(`fileSize must be at most ${MAX_OBJECT_BYTES} bytes (5 TB)`);
         const key = `${projectId}/${base.id}`;
         const multipart = ctx.objects.createMultipartUpload(
           SCENARIO_BUCKET.name,

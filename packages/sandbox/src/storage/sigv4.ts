@@ -1,12 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import { AwsV4Signer } from 'aws4fetch';
+import { constantTimeEqual } from '../constant-time.js';
 import { StorageRefusal } from '../errors/storage-refusal.js';
+import { MAX_PRESIGN_SECONDS } from '../limits.js';
 
 /** Derived signing keys by secret, date, region and service (aws4fetch's cache format). */
 const signingKeyCache = new Map<string, ArrayBuffer>();
-
-/** The longest presigned URL lifetime S3 accepts: 7 days. */
-export const MAX_PRESIGN_SECONDS = 604_800;
 
 /** How far ahead of the server's clock `X-Amz-Date` may be: S3 allows 15 minutes of skew. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
@@ -189,12 +187,9 @@ export async function verifyPresignedRequest(input: VerifyInput): Promise<Verifi
     cache: signingKeyCache,
     allHeaders: true,
   });
-  const expected = Buffer.from(await signer.signature(), 'utf8');
-  const given = Buffer.from(get('X-Amz-Signature'), 'utf8');
   if (
     signer.signedHeaders !== get('X-Amz-SignedHeaders') ||
-    expected.length !== given.length ||
-    !timingSafeEqual(expected, given)
+    !constantTimeEqual(await signer.signature(), get('X-Amz-Signature'))
   ) {
     throw new StorageRefusal(
       403,

@@ -5,14 +5,20 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cadenyaCall, httpRequest, inspect, parseS3Error, scenarioCall } from '../testing/http.js';
+import { openTestApp } from '../testing/test-app.js';
+import { TEST_ORIGIN } from '../testing/test-context.js';
+import type { TestApp } from '../testing/test-app.js';
 import { startTestSandbox } from '../testing/test-sandbox.js';
 import type { TestSandbox } from '../testing/test-sandbox.js';
 import { presignPut } from './sigv4.js';
 
 let current: TestSandbox | undefined;
+let inProcess: TestApp | undefined;
 afterEach(async () => {
   await current?.sandbox.close();
+  await inProcess?.close();
   current = undefined;
+  inProcess = undefined;
 });
 
 const BODY = Buffer.from('0123456789abcdefghij');
@@ -54,52 +60,115 @@ function expectS3Error(
   return error;
 }
 
-describe('storage PUT', () => {
+/** A Cadenya upload of an in-process app (`app.request()`, no socket). */
+async function inProcessUpload(contentType = 'application/octet-stream', size = BODY.length) {
+  inProcess = await openTestApp();
+  const t = inProcess;
+  const cadenya = t.ctx.credentials.cadenya;
+  const res = await t.request(
+    `${TEST_ORIGIN}/cadenya/v1/workspaces/${cadenya.workspaceId}/uploads`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cadenya.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        metadata: { name: 'blob' },
+        spec: { filename: 'blob.bin', contentType, sizeBytes: String(size) },
+      }),
+    },
+  );
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as {
+    metadata: { id: string; workspaceId: string };
+    info: { uploadUrl: string };
+  };
+  return { t, url: body.info.uploadUrl, key: `${body.metadata.workspaceId}/${body.metadata.id}` };
+}
+
+/** A PUT handled in-process, answered as `httpRequest` answers. */
+async function putInProcess(
+  t: TestApp,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Buffer } = {},
+) {
+  const res = await t.request(url, {
+    method: init.method ?? 'PUT',
+    headers: init.headers ?? {},
+    ...(init.body ? { body: new Uint8Array(init.body) } : {}),
+  });
+  return {
+    status: res.status,
+    headers: Object.fromEntries(res.headers) as Record<string, unknown>,
+    text: await res.text(),
+  };
+}
+
+const octets = (length = BODY.length) => ({
+  'content-type': 'application/octet-stream',
+  'content-length': String(length),
+});
+
+describe('storage PUT, in-process', () => {
   it('stores the body and answers 200 with the MD5 ETag; the inspection API has its SHA-256', async () => {
-    const { t, url, key } = await cadenyaUpload();
-    const res = await httpRequest(url, {
-      headers: { 'content-type': 'application/octet-stream', 'content-length': BODY.length },
-      body: BODY,
-    });
+    const { t, url, key } = await inProcessUpload();
+    const res = await putInProcess(t, url, { headers: octets(), body: BODY });
     expect(res.status).toBe(200);
     expect(res.headers['etag']).toBe(`"${createHash('md5').update(BODY).digest('hex')}"`);
-    const object = await inspect(t.sandbox, 'GET', `/objects/cadenya-uploads/${key}`);
-    expect(object.body).toMatchObject({
+    const object = await t.request(`${TEST_ORIGIN}/_sandbox/objects/cadenya-uploads/${key}`);
+    expect(await object.json()).toMatchObject({
       bucket: 'cadenya-uploads',
       key,
       size: BODY.length,
       sha256: createHash('sha256').update(BODY).digest('hex'),
       contentType: 'application/octet-stream',
     });
-    expect((await inspect(t.sandbox, 'GET', '/objects/cadenya-uploads/nope')).status).toBe(404);
+    const missing = await t.request(`${TEST_ORIGIN}/_sandbox/objects/cadenya-uploads/nope`);
+    expect(missing.status).toBe(404);
   });
 
   it('refuses a tampered signature: 403 SignatureDoesNotMatch', async () => {
-    const { url } = await cadenyaUpload();
+    const { t, url } = await inProcessUpload();
     const u = new URL(url);
     const signature = u.searchParams.get('X-Amz-Signature')!;
     u.searchParams.set(
       'X-Amz-Signature',
       `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`,
     );
-    const res = await httpRequest(u.toString(), {
-      headers: { 'content-type': 'application/octet-stream', 'content-length': BODY.length },
+    const res = await putInProcess(t, u.toString(), { headers: octets(), body: BODY });
+    expectS3Error(res, 403, 'SignatureDoesNotMatch');
+  });
+
+  it('refuses an expired URL: 403 AccessDenied "Request has expired"', async () => {
+    const { t, url } = await inProcessUpload();
+    t.clock.advance(901_000);
+    const res = await putInProcess(t, url, { headers: octets(), body: BODY });
+    const error = expectS3Error(res, 403, 'AccessDenied');
+    expect(error['Message']).toBe('Request has expired');
+  });
+
+  it('refuses a different Content-Type: 403', async () => {
+    const { t, url } = await inProcessUpload('image/png');
+    const res = await putInProcess(t, url, {
+      headers: { ...octets(), 'content-type': 'image/jpeg' },
       body: BODY,
     });
     expectS3Error(res, 403, 'SignatureDoesNotMatch');
   });
 
-  it('refuses an expired URL: 403 AccessDenied "Request has expired"', async () => {
-    const { t, url } = await cadenyaUpload();
-    t.clock.advance(901_000);
-    const res = await httpRequest(url, {
-      headers: { 'content-type': 'application/octet-stream', 'content-length': BODY.length },
-      body: BODY,
-    });
-    const error = expectS3Error(res, 403, 'AccessDenied');
-    expect(error['Message']).toBe('Request has expired');
+  it('refuses a different Content-Length (and so a body of another length): 403', async () => {
+    const { t, url } = await inProcessUpload();
+    const shorter = BODY.subarray(0, 10);
+    const res = await putInProcess(t, url, { headers: octets(shorter.length), body: shorter });
+    expectS3Error(res, 403, 'SignatureDoesNotMatch');
   });
 
+  it('answers other methods with 405 MethodNotAllowed', async () => {
+    const { t, url } = await inProcessUpload();
+    expectS3Error(await putInProcess(t, url, { method: 'GET' }), 405, 'MethodNotAllowed');
+    expectS3Error(await putInProcess(t, url, { method: 'DELETE' }), 405, 'MethodNotAllowed');
+  });
+});
+
+describe('storage PUT', () => {
   it('refuses a URL signed a year ahead of its clock: 403 AccessDenied "Request is not yet valid"', async () => {
     current = await startTestSandbox();
     const t = current;
@@ -174,25 +243,6 @@ describe('storage PUT', () => {
     expect((await inspect(t.sandbox, 'GET', `/objects/cadenya-uploads/${key}`)).status).toBe(404);
   });
 
-  it('refuses a different Content-Type: 403', async () => {
-    const { url } = await cadenyaUpload('image/png');
-    const res = await httpRequest(url, {
-      headers: { 'content-type': 'image/jpeg', 'content-length': BODY.length },
-      body: BODY,
-    });
-    expectS3Error(res, 403, 'SignatureDoesNotMatch');
-  });
-
-  it('refuses a different Content-Length (and so a body of another length): 403', async () => {
-    const { url } = await cadenyaUpload();
-    const shorter = BODY.subarray(0, 10);
-    const res = await httpRequest(url, {
-      headers: { 'content-type': 'application/octet-stream', 'content-length': shorter.length },
-      body: shorter,
-    });
-    expectS3Error(res, 403, 'SignatureDoesNotMatch');
-  });
-
   it('refuses a chunked body where the length is signed: 403', async () => {
     const { url } = await cadenyaUpload();
     const res = await httpRequest(url, {
@@ -264,12 +314,6 @@ describe('storage PUT', () => {
     expect(current.logger.lines.some((line) => line.level === 'warn')).toBe(true);
     const bare = await httpRequest(url, { headers: { 'content-length': 1 }, body: 'x' });
     expectS3Error(bare, 403, 'AccessDenied');
-  });
-
-  it('answers other methods with 405 MethodNotAllowed', async () => {
-    const { url } = await cadenyaUpload();
-    expectS3Error(await httpRequest(url, { method: 'GET' }), 405, 'MethodNotAllowed');
-    expectS3Error(await httpRequest(url, { method: 'DELETE' }), 405, 'MethodNotAllowed');
   });
 });
 

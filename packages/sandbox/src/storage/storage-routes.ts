@@ -1,14 +1,14 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Hono } from 'hono';
 import { StorageRefusal } from '../errors/storage-refusal.js';
 import type { SandboxEnv } from '../hono-env.js';
+import { MAX_PUT_BYTES } from '../limits.js';
 import { banner } from '../logger.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import { BUCKET_NAMES } from './buckets.js';
 import type { ReceivedBody } from './hashing-sink.js';
 import { verifyPresignedRequest } from './sigv4.js';
-
-/** S3's limit for a single PUT (and for one part): 5 GiB. */
-const MAX_PUT_BYTES = 5 * 1024 ** 3;
 
 /** S3's longest key, in bytes of UTF-8. */
 const MAX_KEY_BYTES = 1024;
@@ -126,10 +126,12 @@ export function storageRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       }
     }
 
-    const incoming = c.env.incoming;
+    // The Web body, not node's request: the routes run under any hono adapter and `app.request()`.
+    const stream = c.req.raw.body;
+    const source = stream ? Readable.fromWeb(stream as WebReadableStream) : Readable.from([]);
     let body: ReceivedBody;
     try {
-      body = await ctx.objects.receive(incoming);
+      body = await ctx.objects.receive(source);
     } catch {
       // The client went away mid-body: nobody will read an answer, and nothing is stored.
       throw new StorageRefusal(
