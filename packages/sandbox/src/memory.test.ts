@@ -25,7 +25,7 @@ async function stats(): Promise<{ pid: number; rss: number; maxRss: number }> {
 
 describe('a streamed 1 GiB PUT', () => {
   it(
-    'is stored bit-exactly while the sandbox (its own process) stays within a few tens of MB',
+    'is stored bit-exactly while the sandbox (its own process) never holds the body (RSS grows by far less than its size)',
     { timeout: 120_000 },
     async () => {
       const ws = DEFAULT_CREDENTIALS.cadenya.workspaceId;
@@ -76,7 +76,11 @@ describe('a streamed 1 GiB PUT', () => {
       console.info(
         `1 GiB PUT: ${seconds.toFixed(1)} s; sandbox RSS before ${(before.rss / 2 ** 20).toFixed(0)} MiB, peak ${(after.maxRss / 2 ** 20).toFixed(0)} MiB (+${(growth / 2 ** 20).toFixed(1)} MiB)`,
       );
-      expect(growth).toBeLessThan(48 * 2 ** 20);
+      // What this proves: the body streams to disk instead of being held (holding it would add
+      // 1024 MiB). The exact figure depends on how busy the machine is (+34 MiB quiet, +55 MiB
+      // beside two CPU-bound processes, as garbage collection falls behind), so the bound is a
+      // quarter of the body, far from both; the figure itself is printed above.
+      expect(growth).toBeLessThan(256 * 2 ** 20);
 
       const object = (await (
         await fetch(`${cli.url}/_sandbox/objects/cadenya-uploads/${ws}/${upload.metadata.id}`)
