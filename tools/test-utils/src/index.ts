@@ -13,4 +13,5 @@ export {
 export type { SeedName } from './fixtures.js';
 export { startReplyServer } from './reply-server.js';
 export type { ReplyServer } from './reply-server.js';
-export { reExportsOf, sharedExports } from './client-exports.js';
+export { describeClientExports, reExportsOf } from './client-exports.js';
+export type { ClientExports } from './client-exports.js';
