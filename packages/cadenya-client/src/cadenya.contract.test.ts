@@ -39,7 +39,7 @@ describe('Cadenya contract (Prism mock of cadenya.yaml)', () => {
 
   beforeAll(async () => {
     prism = await startPrism(DOCUMENT);
-  }, 30_000);
+  });
   afterAll(async () => {
     await prism?.close();
   });

@@ -30,7 +30,7 @@ describe('Scenario contract (Prism mock of scenario.yaml)', () => {
   beforeAll(async () => {
     prism = await startPrism(DOCUMENT);
     client = new Scenario({ baseURL: prism.url, apiKey: 'k', apiSecret: 's', maxRetries: 0 });
-  }, 30_000);
+  });
   afterAll(async () => {
     await prism?.close();
   });

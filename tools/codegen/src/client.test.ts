@@ -315,7 +315,7 @@ describe('clients generated for the upkit documents', () => {
         ...flags,
       });
     }
-  }, 30_000);
+  });
 
   it('type-check against the real core-http and @upkit/schemas, with the designed signatures', async () => {
     const usage = join(dir, 'usage.ts');
@@ -399,5 +399,5 @@ export function signatures(): void {
     const cadenya = await readFile(join(dir, 'cadenya', 'resources.ts'), 'utf8');
     expect(cadenya).toContain('export class MemoryLayersEntriesResource');
     expect(cadenya).not.toMatch(/^import \{[^}]*\} from '@upkit\/core-http'/m);
-  }, 60_000);
+  });
 });

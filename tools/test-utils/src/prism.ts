@@ -36,7 +36,8 @@ export async function startPrism(document: string): Promise<PrismServer> {
     await exited;
   };
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // A hang guard: Prism takes seconds to start, more on a busy machine.
+  const deadline = Date.now() + 100_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`prism exited: ${output}`);
     if (/Prism is listening/.test(output)) return { url, close };

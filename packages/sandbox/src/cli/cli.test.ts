@@ -157,26 +157,22 @@ describe('the upkit-sandbox process', () => {
     await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
-  it(
-    'serves, then shuts down cleanly on SIGINT, removing its temporary data directory',
-    { timeout: 30_000 },
-    async () => {
-      cli = await spawnCli(['--port', '0']);
-      expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(cli.stdout()).toContain(`${cli.url}/scenario/v1`);
-      expect(cli.stdout()).toContain(`CADENYA_API_KEY=${DEFAULT_CREDENTIALS.cadenya.apiKey}`);
-      const dataDir = /Data directory\s+(\S+)/.exec(cli.stdout())![1]!;
-      expect(existsSync(dataDir)).toBe(true);
-      const res = await fetch(`${cli.url}/scenario/v1/uploads/x`);
-      expect(res.status).toBe(401);
-      cli.child.kill('SIGINT');
-      expect(await cli.exited).toBe(0);
-      expect(cli.stdout()).toMatch(/Received SIGINT[\s\S]*Stopped/);
-      expect(existsSync(dataDir)).toBe(false);
-    },
-  );
+  it('serves, then shuts down cleanly on SIGINT, removing its temporary data directory', async () => {
+    cli = await spawnCli(['--port', '0']);
+    expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(cli.stdout()).toContain(`${cli.url}/scenario/v1`);
+    expect(cli.stdout()).toContain(`CADENYA_API_KEY=${DEFAULT_CREDENTIALS.cadenya.apiKey}`);
+    const dataDir = /Data directory\s+(\S+)/.exec(cli.stdout())![1]!;
+    expect(existsSync(dataDir)).toBe(true);
+    const res = await fetch(`${cli.url}/scenario/v1/uploads/x`);
+    expect(res.status).toBe(401);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toMatch(/Received SIGINT[\s\S]*Stopped/);
+    expect(existsSync(dataDir)).toBe(false);
+  });
 
-  it('keeps a --data-dir on SIGTERM, and reopens it', { timeout: 30_000 }, async () => {
+  it('keeps a --data-dir on SIGTERM, and reopens it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'upkit-sandbox-cli-'));
     dirs.push(dir);
     cli = await spawnCli(['--port', '0', '--data-dir', dir, '--log-requests']);

@@ -143,11 +143,14 @@ export function parseS3Error(xml: string): Record<string, string> {
   return out;
 }
 
-/** Polls `read` until `done` holds or the time runs out. */
+/**
+ * Polls `read` until `done` holds or the time runs out. The limit is a hang guard (a busy machine
+ * only makes the wait longer), so the caller's assertion on the value is the verdict.
+ */
 export async function pollUntil<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
-  timeoutMs = 5000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
