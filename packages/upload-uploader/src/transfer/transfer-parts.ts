@@ -112,6 +112,8 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
       // A transport that does not stream sends the part whole; the chunks are then read to hash.
       const whole = bytes ?? (transport.streams ? undefined : wholePart(source, part));
       const hashing = stream && !transport.streams ? drain(stream.chunks()) : undefined;
+      // Awaited below; handled now too, so that a PUT that throws first leaves no unhandled rejection.
+      hashing?.catch(() => undefined);
       let response: PutResponse | undefined;
       let cause: RetryCause;
       let error: Error;
