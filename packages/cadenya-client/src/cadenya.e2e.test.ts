@@ -103,8 +103,9 @@ describe('Cadenya against @upkit/sandbox', () => {
 
   it('times out with the last upload seen while it stays pending', async () => {
     const created = await createUpload();
+    // lastValue needs one poll to finish in time: 2.5 s leaves room for a busy machine.
     const error = await client.uploads
-      .waitUntilComplete(created.metadata.id, { intervalMs: 50, timeoutMs: 1000 })
+      .waitUntilComplete(created.metadata.id, { intervalMs: 50, timeoutMs: 2500 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     expect((error as WaiterTimeoutError).lastValue).toMatchObject({
