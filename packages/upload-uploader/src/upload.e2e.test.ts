@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,21 +19,10 @@ import {
   type UploadInput,
   type UploadProgress,
 } from './node/index.js';
+import { fileBytes, sha256 } from './testing/test-bytes.js';
 import { startUploaderSandbox } from './testing/uploader-sandbox.js';
 
 const KiB = 1024;
-/** A GLB header, then bytes that differ everywhere (a shifted part would not go unnoticed). */
-function fileBytes(size: number, seed = 1): Uint8Array {
-  const bytes = new Uint8Array(size);
-  let x = seed;
-  for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    bytes[i] = x >>> 24;
-  }
-  bytes.set([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0]);
-  return bytes;
-}
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 let env: Awaited<ReturnType<typeof startUploaderSandbox>>;
 let dir: string;
@@ -83,11 +71,6 @@ async function sources(bytes: Uint8Array): Promise<[string, () => UploadInput][]
   ];
 }
 
-async function storedSha(uploadId: string): Promise<string | undefined> {
-  const { objects } = await env.objects();
-  return objects.find((o) => o.key.includes(uploadId))?.sha256;
-}
-
 describe('upload() against the sandbox', () => {
   const bytes = fileBytes(10 * KiB + 123);
 
@@ -100,7 +83,7 @@ describe('upload() against the sandbox', () => {
         name: 'robot.glb',
       });
       expect(result.sha256, name).toBe(sha256(bytes));
-      expect(await storedSha(result.uploadId), name).toBe(result.sha256);
+      expect(await env.storedSha(result.uploadId), name).toBe(result.sha256);
       expect(result).toMatchObject({
         target: 'scenario',
         bytes: bytes.byteLength,
@@ -125,7 +108,7 @@ describe('upload() against the sandbox', () => {
       await env.clearRequests();
       const result = await upload(cadenya(), make(), { name: 'robot.glb' });
       expect(result.sha256, name).toBe(sha256(bytes));
-      expect(await storedSha(result.uploadId), name).toBe(result.sha256);
+      expect(await env.storedSha(result.uploadId), name).toBe(result.sha256);
       expect(result.upload.info.status).toBe('UPLOAD_STATUS_COMPLETE');
       const storage = (await env.requests()).filter((r) => r.routeClass === 'storage');
       expect(storage, name).toHaveLength(1);
@@ -179,7 +162,7 @@ describe('upload() against the sandbox', () => {
     const result = await upload(scenario(), file, { name: 'resume.glb', resume: token });
     expect(result.uploadId).toBe(token.uploadId);
     expect(result.sha256).toBe(sha256(file));
-    expect(await storedSha(result.uploadId)).toBe(result.sha256);
+    expect(await env.storedSha(result.uploadId)).toBe(result.sha256);
     const puts = (await env.requests()).filter(
       (r) => r.routeClass === 'storage' && r.method === 'PUT',
     );

@@ -21,7 +21,10 @@ export interface CadenyaUploadShape {
   };
 }
 
-type CallOptions = { signal?: AbortSignal | undefined };
+type CallOptions = {
+  signal?: AbortSignal | undefined;
+  retryNonIdempotent?: boolean | undefined;
+};
 
 /** What the target needs of a `Cadenya` client (from `@upkit/cadenya-client`): its `uploads`. */
 export interface CadenyaClientShape<TUpload extends CadenyaUploadShape> {
@@ -93,7 +96,9 @@ export function cadenyaTarget<TUpload extends CadenyaUploadShape>(
         spec: { filename: name, contentType, sizeBytes: size },
         ...params,
       },
-      { signal },
+      // Retried on 5xx and resets: a create whose answer was lost leaves an unused pending
+      // upload, which expires, rather than failing the whole transfer.
+      { signal, retryNonIdempotent: true },
     );
 
   const open = (

@@ -21,7 +21,10 @@ export interface ScenarioUploadShape {
     | undefined;
 }
 
-type CallOptions = { signal?: AbortSignal | undefined };
+type CallOptions = {
+  signal?: AbortSignal | undefined;
+  retryNonIdempotent?: boolean | undefined;
+};
 
 /** The multipart create body the target sends. */
 interface MultipartCreate {
@@ -144,8 +147,9 @@ export function scenarioTarget<TUpload extends ScenarioUploadShape, TParams>(
         return { url: signed.url, headers: { 'content-type': contentType } };
       },
       async complete(_parts: readonly DonePart[], signal) {
+        // Retried like a GET: a repeat of a complete that did land is answered 409, handled below.
         try {
-          await client.uploads.complete(upload.id, params, { signal });
+          await client.uploads.complete(upload.id, params, { signal, retryNonIdempotent: true });
         } catch (error) {
           // A complete whose answer was lost is seen again as a conflict: it did complete.
           if (!(isAPIError(error) && error.status === 409)) throw error;
@@ -182,7 +186,12 @@ export function scenarioTarget<TUpload extends ScenarioUploadShape, TParams>(
         ...(options.assetOptions ? { assetOptions: options.assetOptions } : {}),
       };
       // The client's params type is a union of the create modes; this is its multipart mode.
-      const { upload } = await client.uploads.create(body as TParams, { signal });
+      // Retried on 5xx and resets: a create whose answer was lost leaves an unused pending upload,
+      // which expires, rather than failing the whole transfer.
+      const { upload } = await client.uploads.create(body as TParams, {
+        signal,
+        retryNonIdempotent: true,
+      });
       return open(upload, input.contentType, onUrlRefresh);
     },
     async reopen(token: ResumeToken, signal, onUrlRefresh): Promise<ReopenResult<TUpload>> {

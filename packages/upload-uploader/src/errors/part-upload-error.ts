@@ -16,6 +16,8 @@ export class PartUploadError extends UploaderError {
   declare readonly code: string | undefined;
   /** How many times the part was tried. */
   declare readonly attempts: number;
+  /** Why it was not tried again, e.g. `no retries left`. */
+  declare readonly retryStop: string | undefined;
 
   constructor(init: {
     partNumber: number;
@@ -23,6 +25,7 @@ export class PartUploadError extends UploaderError {
     code?: string | undefined;
     storageMessage?: string | undefined;
     attempts: number;
+    retryStop?: string | undefined;
     cause?: unknown;
     resumeToken?: ResumeToken | undefined;
   }) {
@@ -34,7 +37,8 @@ export class PartUploadError extends UploaderError {
           : 'no answer'
         : `${status}${code ? ` ${code}` : ''}${storageMessage ? `: ${storageMessage}` : ''}`;
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    super(`Part ${partNumber} failed${tries}: storage answered ${answer}`, {
+    const stop = init.retryStop ? ` (not retried: ${init.retryStop})` : '';
+    super(`Part ${partNumber} failed${tries}: storage answered ${answer}${stop}`, {
       cause: init.cause,
       ...(init.resumeToken ? { resumeToken: init.resumeToken } : {}),
     });
@@ -42,6 +46,7 @@ export class PartUploadError extends UploaderError {
     this.status = status;
     this.code = code;
     this.attempts = attempts;
+    this.retryStop = init.retryStop;
   }
 }
 brandError(PartUploadError, 'PartUploadError');

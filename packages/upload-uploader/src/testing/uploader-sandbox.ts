@@ -33,16 +33,20 @@ export async function startUploaderSandbox(options: SandboxOptions = {}) {
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
+  const objects = () =>
+    inspect<{ objects: { bucket: string; key: string; size: number; sha256: string }[] }>(
+      '/objects',
+    );
   return {
     sandbox,
     scenario,
     cadenya,
     requests: async () => (await inspect<{ requests: LoggedRequest[] }>('/requests')).requests,
     clearRequests: () => fetch(`${sandbox.inspectionUrl}/requests`, { method: 'DELETE' }),
-    objects: () =>
-      inspect<{ objects: { bucket: string; key: string; size: number; sha256: string }[] }>(
-        '/objects',
-      ),
+    objects,
+    /** The sha256 the sandbox stored for an upload's object (its key names the upload). */
+    storedSha: async (uploadId: string): Promise<string | undefined> =>
+      (await objects()).objects.find((o) => o.key.includes(uploadId))?.sha256,
     close: () => sandbox.close(),
   };
 }

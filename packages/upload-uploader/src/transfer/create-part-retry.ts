@@ -3,8 +3,25 @@ import {
   parseRetryAfter,
   sleep as abortableSleep,
   type RetryBudget,
+  type RetryStopReason,
 } from '@upkit/core-http';
 import type { PartRetry, PartRetryDecision, RetryCause } from './part-retry.js';
+
+/** Why a part is not tried again, for its error's message. */
+function stopText(reason: RetryStopReason, delayMs: number | undefined): string {
+  switch (reason) {
+    case 'retry-after-too-long':
+      return `storage asked to wait ${String(delayMs)} ms, longer than maxRetryDelayMs`;
+    case 'attempts-exhausted':
+      return 'no retries left (maxRetries)';
+    case 'budget-exhausted':
+      return 'the shared retry budget is exhausted';
+    case 'deadline':
+      return 'the retry would end past the deadline';
+    case 'not-retryable':
+      return 'not retryable';
+  }
+}
 
 export interface PartRetryOptions {
   readonly maxRetries: number;
@@ -31,6 +48,7 @@ export function createPartRetry(options: PartRetryOptions): PartRetry {
   return {
     now,
     sleep: options.sleep ?? abortableSleep,
+    succeeded: (lastRetryCost) => options.budget.recordSuccess(lastRetryCost),
     decide(attempt: number, cause: RetryCause): PartRetryDecision {
       const status = cause.kind === 'status' ? cause.status : undefined;
       if (
@@ -40,7 +58,7 @@ export function createPartRetry(options: PartRetryOptions): PartRetry {
         status !== 408 &&
         status !== 429
       ) {
-        return { stop: `storage answered ${status}` };
+        return { stop: `a ${status} is final` };
       }
       const retryAfterMs =
         cause.kind === 'status' ? parseRetryAfter(cause.headers, now()) : undefined;
@@ -48,10 +66,10 @@ export function createPartRetry(options: PartRetryOptions): PartRetry {
         { attempt, trigger: cause, retryAfterMs, repeatable: true, replayable: true, now: now() },
         policy,
       );
-      if (decision.stop) return { stop: decision.reason };
+      if (decision.stop) return { stop: stopText(decision.reason, decision.delayMs) };
       // A server that asks to slow down is asked by every part: hold them all.
       const pauseAll = retryAfterMs !== undefined && (status === 429 || status === 503);
-      return { delayMs: decision.delayMs, pauseAll };
+      return { delayMs: decision.delayMs, pauseAll, cost: decision.cost };
     },
   };
 }

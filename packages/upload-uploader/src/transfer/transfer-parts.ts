@@ -93,6 +93,7 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
     const md5 = bytes ? () => hashHex(createHasher, 'md5', bytes) : () => stream!.md5();
     let attempt = 0;
     let refreshes = 0;
+    let lastRetryCost: number | undefined;
     let need: UrlNeed = 'use';
     for (;;) {
       attempt++;
@@ -117,6 +118,7 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
       let response: PutResponse | undefined;
       let cause: RetryCause;
       let error: Error;
+      let answer: { status: number; code?: string; storageMessage?: string } | undefined;
       try {
         response = await transport.put({
           url,
@@ -148,6 +150,7 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
             sentEtag.toLowerCase() === expected
           ) {
             progress.acknowledge(part.size, key);
+            options.retry.succeeded(lastRetryCost);
             const result: DonePart = {
               number: part.number,
               size: part.size,
@@ -178,24 +181,25 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
             continue;
           }
           const { code, message } = parseStorageError(body);
-          error = new PartUploadError({
-            partNumber: part.number,
-            status,
-            code,
-            storageMessage: message,
-            attempts: attempt,
-          });
+          answer = { status, code, storageMessage: message };
+          error = new PartUploadError({ partNumber: part.number, attempts: attempt, ...answer });
           cause = { kind: 'status', status, headers: new Headers(definedHeaders(received)) };
         }
       }
       const decision = options.retry.decide(attempt, cause!);
       if ('stop' in decision) {
-        if (error! instanceof PartUploadError || error! instanceof ChecksumMismatchError)
-          throw error!;
-        throw new PartUploadError({ partNumber: part.number, attempts: attempt, cause: error! });
+        if (error! instanceof ChecksumMismatchError) throw error;
+        throw new PartUploadError({
+          partNumber: part.number,
+          attempts: attempt,
+          ...answer,
+          ...(answer ? {} : { cause: error! }),
+          retryStop: decision.stop,
+        });
       }
       refreshes = 0;
       const { delayMs, pauseAll } = decision;
+      lastRetryCost = decision.cost;
       if (pauseAll) pausedUntil = Math.max(pausedUntil, options.retry.now() + delayMs);
       counts.retries++;
       options.events.onRetry?.({ part: part.number, attempt, error: error!, delayMs });
