@@ -14,6 +14,7 @@ export { parseSize, formatBytes } from '../size/parse-size.js';
 export { parseResumeToken } from '../resume/resume-token.js';
 export { resumeTokenOf } from '../errors/resume-token-of.js';
 export { createFetchTransport } from '../transfer/fetch-transport.js';
+export { createXhrTransport } from '../transfer/xhr-transport.js';
 
 // Errors: one class per cause.
 export { UploaderError } from '../errors/uploader-error.js';
@@ -47,6 +48,7 @@ export type {
   UrlRefreshEvent,
 } from '../targets/upload-target.js';
 export type { PartTransport, PutRequest, PutResponse } from '../transfer/part-transport.js';
+export type { XhrConstructor, XhrLike } from '../transfer/xhr-transport.js';
 export type { PartUrl, UrlNeed } from '../transfer/transfer-parts.js';
 export type {
   ScenarioClientShape,
