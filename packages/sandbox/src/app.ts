@@ -18,7 +18,8 @@ import type { SandboxContext } from './sandbox-context.js';
 import { assertErrorBody } from './scenario/contract.js';
 import type { ScenarioLifecycle } from './scenario/scenario-lifecycle.js';
 import { scenarioRoutes } from './scenario/scenario-routes.js';
-import { scenarioServerError } from './scenario/scenario-server-error.js';
+import { bodyTooLarge, scenarioServerError } from './scenario/scenario-errors.js';
+import { ScenarioService } from './scenario/scenario-service.js';
 import { s3ErrorXml } from './storage/s3-error-xml.js';
 import { storageRoutes } from './storage/storage-routes.js';
 
@@ -95,7 +96,7 @@ export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Ho
   app.use(
     '/scenario/*',
     jsonBodyLimit(() => {
-      throw new ScenarioApiError(413, { message: 'Request body too large' });
+      throw bodyTooLarge();
     }),
   );
   app.use(
@@ -109,7 +110,7 @@ export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Ho
     jsonBodyLimit((c) => c.json({ error: 'Request body too large' }, 413)),
   );
 
-  app.route('/scenario/v1', scenarioRoutes(ctx, lifecycle));
+  app.route('/scenario/v1', scenarioRoutes(ctx, new ScenarioService(ctx, lifecycle)));
   app.route('/cadenya', cadenyaRoutes(ctx, new CadenyaService(ctx)));
   app.route('/storage', storageRoutes(ctx));
   app.route('/_sandbox', inspectionRoutes(ctx));

@@ -1,20 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StateStore } from './persistence/state-store.js';
-import { cadenyaCall, httpRequest, inspect, pollUntil, scenarioCall } from './testing/http.js';
-import { startTestSandbox } from './testing/test-sandbox.js';
-import type { TestSandbox } from './testing/test-sandbox.js';
+import { inspect, pollUntil, scenarioCall, send } from './testing/http.js';
+import type { TestApp } from './testing/test-app.js';
+import { createCadenyaUpload, getCadenyaUpload } from './testing/uploads.js';
+import { useTestApp } from './testing/use-test-sandbox.js';
 
-let current: TestSandbox | undefined;
-afterEach(async () => {
+// In-process (`app.request()`): the writes are the point, not the socket.
+const start = useTestApp();
+// Registered after `start`, so it runs first: the state writes work again before closing.
+afterEach(() => {
   vi.restoreAllMocks();
-  await current?.sandbox.close();
-  current = undefined;
 });
-
-async function start(options: Parameters<typeof startTestSandbox>[0] = {}) {
-  current = await startTestSandbox(options);
-  return current;
-}
 
 /** From now on, state writes after the first `pass` ones fail, as on a full disk. */
 function failStateWrites(pass = 0) {
@@ -28,7 +24,7 @@ function failStateWrites(pass = 0) {
   });
 }
 
-const backgroundErrors = async (t: TestSandbox) =>
+const backgroundErrors = async (t: TestApp) =>
   (
     await pollUntil(
       () => inspect(t.sandbox, 'GET', '/stats'),
@@ -39,26 +35,14 @@ const backgroundErrors = async (t: TestSandbox) =>
 describe('state writes nobody waits for', () => {
   it('Cadenya: a failed write after a read noticed the upload complete is reported', async () => {
     const t = await start();
-    const ws = t.sandbox.credentials.cadenya.workspaceId;
-    const upload = (
-      await cadenyaCall(t.sandbox, 'POST', `/v1/workspaces/${ws}/uploads`, {
-        body: {
-          metadata: { name: 'n' },
-          spec: { filename: 'f', contentType: 'text/plain', sizeBytes: '1' },
-        },
-      })
-    ).body;
-    const put = await httpRequest(upload.info.uploadUrl, {
+    const upload = (await createCadenyaUpload(t.sandbox)).body;
+    const put = await send(t.sandbox, upload.info.uploadUrl, {
       headers: { 'content-type': 'text/plain', 'content-length': 1 },
       body: 'x',
     });
     expect(put.status).toBe(200);
     failStateWrites();
-    const read = await cadenyaCall(
-      t.sandbox,
-      'GET',
-      `/v1/workspaces/${ws}/uploads/${upload.metadata.id}`,
-    );
+    const read = await getCadenyaUpload(t.sandbox, upload.metadata.id);
     expect(read.body.info.status).toBe('UPLOAD_STATUS_COMPLETE');
     const errors = await backgroundErrors(t);
     expect(errors).toEqual([
@@ -76,11 +60,9 @@ describe('state writes nobody waits for', () => {
     });
     const id = created.body.upload.id as string;
     failStateWrites();
+    await t.settled();
     t.clock.advance(60_000);
-    const read = await pollUntil(
-      () => scenarioCall(t.sandbox, 'GET', `/uploads/${id}`),
-      (r) => r.body.upload.status !== 'validating',
-    );
+    const read = await scenarioCall(t.sandbox, 'GET', `/uploads/${id}`);
     expect(read.body.upload.status).toBe('validated');
     // The check's own write may have come after the spy too; the read's write is reported.
     expect(await backgroundErrors(t)).toContain(

@@ -1,22 +1,15 @@
 import { request } from 'node:http';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JSON_BODY_LIMIT } from './body-limit.js';
 import { cadenyaBearer, httpRequest, scenarioBasic } from './testing/http.js';
-import { startTestSandbox } from './testing/test-sandbox.js';
-import type { TestSandbox } from './testing/test-sandbox.js';
+import type { SandboxEndpoint } from './testing/http.js';
+import type { TestApp } from './testing/test-app.js';
+import { useTestApp, useTestSandbox } from './testing/use-test-sandbox.js';
 
-let current: TestSandbox | undefined;
-afterEach(async () => {
-  await current?.sandbox.close();
-  current = undefined;
-});
-
-async function start() {
-  current = await startTestSandbox();
-  return current;
-}
+// On a socket, where the body arrives as it is sent: the point is to answer before it ends.
+const start = useTestSandbox();
 
 /**
  * Sends the headers and `send` bytes of body, then waits for the answer without ever finishing
@@ -115,44 +108,88 @@ describe('requests without a body length', () => {
   });
 });
 
+const ROUTES = [
+  ['Scenario', (t: SandboxEndpoint) => `${t.scenarioBaseUrl}/uploads`, 413, /"status":413/],
+  [
+    'Cadenya',
+    (t: SandboxEndpoint) =>
+      `${t.cadenyaBaseUrl}/v1/workspaces/${t.credentials.cadenya.workspaceId}/uploads`,
+    400,
+    /"code":3,"message":"request body too large"/,
+  ],
+  ['inspection', (t: SandboxEndpoint) => `${t.inspectionUrl}/faults`, 413, /too large/],
+] as const;
+
 describe('bodies over the limit', () => {
-  const routes = [
-    ['Scenario', (t: TestSandbox) => `${t.sandbox.scenarioBaseUrl}/uploads`, 413, /"status":413/],
+  const ways = [
     [
-      'Cadenya',
-      (t: TestSandbox) =>
-        `${t.sandbox.cadenyaBaseUrl}/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/uploads`,
-      400,
-      /"code":3,"message":"request body too large"/,
+      'a declared length over the limit is refused before the body is read',
+      { 'content-length': 10 * 1024 * 1024 },
+      1024,
     ],
-    ['inspection', (t: TestSandbox) => `${t.sandbox.inspectionUrl}/faults`, 413, /too large/],
+    [
+      'a chunked body is refused once it passes the limit, before it ends',
+      { 'transfer-encoding': 'chunked' },
+      JSON_BODY_LIMIT + 64 * 1024,
+    ],
   ] as const;
 
-  it.each(routes)(
-    '%s: a declared length over the limit is refused before the body is read',
-    async (_api, url, status, body) => {
+  it.each(ROUTES.flatMap((route) => ways.map((way) => [route[0], way[0], route, way] as const)))(
+    '%s: %s',
+    async (_api, _way, [, url, status, body], [, headers, send]) => {
       const t = await start();
       const res = await answerWhileStillSending(
-        url(t),
-        { 'content-type': 'application/json', 'content-length': 10 * 1024 * 1024 },
-        1024,
+        url(t.sandbox),
+        { 'content-type': 'application/json', ...headers },
+        send,
       );
       expect(res.status).toBe(status);
       expect(res.text).toMatch(body);
     },
   );
+});
 
-  it.each(routes)(
-    '%s: a chunked body is refused once it passes the limit, before it ends',
+describe('JSON bodies in-process (`app.request()`, a Web Request without node behind it)', () => {
+  const startApp = useTestApp();
+
+  /** A body in chunks, of no declared length. */
+  const stream = (...chunks: string[]) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(Buffer.from(chunk));
+        controller.close();
+      },
+    });
+
+  const post = (t: TestApp, url: string, body: ReadableStream<Uint8Array> | string) =>
+    t.request(url, {
+      method: 'POST',
+      headers: { authorization: scenarioBasic(t.sandbox), 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+
+  it('reads a streamed body like one with a length', async () => {
+    const t = await startApp();
+    const res = await post(
+      t,
+      `${t.sandbox.scenarioBaseUrl}/uploads`,
+      stream('{"huggingFaceModelName":', '"a/b"}'),
+    );
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { upload: object }).upload).toMatchObject({
+      source: 'huggingface',
+    });
+  });
+
+  it.each(ROUTES)(
+    '%s: refuses a streamed body once it passes the limit',
     async (_api, url, status, body) => {
-      const t = await start();
-      const res = await answerWhileStillSending(
-        url(t),
-        { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-        JSON_BODY_LIMIT + 64 * 1024,
-      );
+      const t = await startApp();
+      const chunk = ' '.repeat(64 * 1024);
+      const res = await post(t, url(t.sandbox), stream(...Array<string>(17).fill(chunk)));
       expect(res.status).toBe(status);
-      expect(res.text).toMatch(body);
+      expect(await res.text()).toMatch(body);
     },
   );
 });

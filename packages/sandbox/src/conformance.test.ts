@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCadenyaResponse, assertStatusBody } from './cadenya/contract.js';
 import { assertErrorBody, assertUploadResponse } from './scenario/contract.js';
-import { cadenyaCall, httpRequest, pollUntil, scenarioCall } from './testing/http.js';
+import { cadenyaCall, scenarioCall, send } from './testing/http.js';
 import type { JsonResponse } from './testing/http.js';
 import { loadOpenApi, responseSchema, strictErrors } from './testing/openapi-strict.js';
 import { propertyPaths, seedExample } from './testing/seeds.js';
-import { startTestSandbox } from './testing/test-sandbox.js';
-import type { TestSandbox } from './testing/test-sandbox.js';
+import { openTestApp } from './testing/test-app.js';
+import type { TestApp } from './testing/test-app.js';
 
 /**
  * The sandbox's answers, the OpenAPI documents and the seed examples must agree. Every answer of a
@@ -23,10 +23,11 @@ interface Captured {
 const scenarioDoc = loadOpenApi('scenario');
 const cadenyaDoc = loadOpenApi('cadenya');
 const captured: Captured[] = [];
-let t: TestSandbox;
+let t: TestApp;
 
+// In-process (`app.request()`): the answers are the point, not the socket.
 beforeAll(async () => {
-  t = await startTestSandbox({ scenario: { validatingDelayMs: 0, importDelayMs: 0 } });
+  t = await openTestApp({ scenario: { validatingDelayMs: 0, importDelayMs: 0 } });
   const sc = async (operationId: string, method: string, path: string, options = {}) => {
     const response = await scenarioCall(t.sandbox, method, path, options);
     captured.push({ api: 'scenario', operationId, response });
@@ -37,6 +38,13 @@ beforeAll(async () => {
     captured.push({ api: 'cadenya', operationId, response });
     return response;
   };
+  /** The upload once its background check is done: with no delays, imported or failed. */
+  const settled = async (id: string) => {
+    await t.settled();
+    return sc('getUpload', 'GET', `/uploads/${id}`);
+  };
+  const put = (url: string, body: Buffer | string, headers: Record<string, string> = {}) =>
+    send(t.sandbox, url, { body, headers: { ...headers, 'content-length': body.length } });
   const PNG = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     Buffer.alloc(24),
@@ -54,25 +62,12 @@ beforeAll(async () => {
     },
   });
   await sc('getUpload', 'GET', `/uploads/${created.body.upload.id}`);
-  await httpRequest(created.body.upload.parts[0].url, {
-    body: PNG.subarray(0, 16),
-    headers: { 'content-length': 16 },
-  });
-  await httpRequest(created.body.upload.parts[1].url, {
-    body: PNG.subarray(16),
-    headers: { 'content-length': PNG.length - 16 },
-  });
+  await put(created.body.upload.parts[0].url, PNG.subarray(0, 16));
+  await put(created.body.upload.parts[1].url, PNG.subarray(16));
   await sc('triggerUploadAction', 'POST', `/uploads/${created.body.upload.id}/action`, {
     body: { action: 'complete' },
   });
-  captured.push({
-    api: 'scenario',
-    operationId: 'getUpload',
-    response: await pollUntil(
-      () => scenarioCall(t.sandbox, 'GET', `/uploads/${created.body.upload.id}`),
-      (r) => r.body.upload.status === 'imported',
-    ),
-  });
+  expect((await settled(created.body.upload.id)).body.upload.status).toBe('imported');
   const failing = await sc('createUpload', 'POST', '/uploads', {
     body: {
       fileName: 'x.glb',
@@ -82,35 +77,18 @@ beforeAll(async () => {
       kind: '3d',
     },
   });
-  await httpRequest(failing.body.upload.parts[0].url, {
-    body: 'nope',
-    headers: { 'content-length': 4 },
-  });
+  await put(failing.body.upload.parts[0].url, 'nope');
   await sc('triggerUploadAction', 'POST', `/uploads/${failing.body.upload.id}/action`, {
     body: { action: 'complete' },
   });
-  captured.push({
-    api: 'scenario',
-    operationId: 'getUpload',
-    response: await pollUntil(
-      () => scenarioCall(t.sandbox, 'GET', `/uploads/${failing.body.upload.id}`),
-      (r) => r.body.upload.status === 'failed',
-    ),
-  });
+  expect((await settled(failing.body.upload.id)).body.upload.status).toBe('failed');
   for (const body of [
     { url: 'https://example.org/a.png', kind: 'image' },
     { huggingFaceModelName: 'stabilityai/sdxl' },
     { civitaiModelUrl: 'https://civitai.com/models/1/x' },
   ]) {
     const imported = await sc('createUpload', 'POST', '/uploads', { body });
-    captured.push({
-      api: 'scenario',
-      operationId: 'getUpload',
-      response: await pollUntil(
-        () => scenarioCall(t.sandbox, 'GET', `/uploads/${imported.body.upload.id}`),
-        (r) => r.body.upload.status === 'imported',
-      ),
-    });
+    expect((await settled(imported.body.upload.id)).body.upload.status).toBe('imported');
   }
   await sc('createUpload', 'POST', '/uploads', { body: { parts: 0 } });
   await sc('getUpload', 'GET', '/uploads/x', { auth: null });
@@ -133,10 +111,7 @@ beforeAll(async () => {
     'GET',
     `/v1/workspaces/${ws}/uploads/${upload.body.metadata.id}`,
   );
-  await httpRequest(upload.body.info.uploadUrl, {
-    body: 'hello',
-    headers: { 'content-type': 'text/markdown', 'content-length': 5 },
-  });
+  await put(upload.body.info.uploadUrl, 'hello', { 'content-type': 'text/markdown' });
   await cd(
     'UploadService_GetUpload',
     'GET',
@@ -183,7 +158,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await t.sandbox.close();
+  await t.close();
 });
 
 const statusKey = (status: number) => String(status);

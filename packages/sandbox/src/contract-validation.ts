@@ -51,3 +51,15 @@ export function assertSends(schema: SchemaLike<unknown>, value: unknown, what: s
   if (!result.ok)
     throw new ContractViolation(`The sandbox built an invalid ${what}: ${result.message}`);
 }
+
+/** A check of outgoing answers by operation, each against its response schema. */
+export function responseCheck<Operation extends string>(
+  schemas: Readonly<Record<Operation, SchemaLike<unknown>>>,
+): (operation: Operation, body: unknown) => void {
+  return (operation, body) => assertSends(schemas[operation], body, `${operation} response`);
+}
+
+/** A check of one kind of outgoing body (an API's error body). */
+export function bodyCheck(schema: SchemaLike<unknown>, what: string): (body: unknown) => void {
+  return (body) => assertSends(schema, body, what);
+}

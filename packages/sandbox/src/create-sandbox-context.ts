@@ -4,7 +4,7 @@ import { parseFaultSettings } from './faults/fault-settings.js';
 import { consoleLogger } from './logger.js';
 import { resolveCadenyaSettings, resolveScenarioSettings } from './options.js';
 import type { SandboxOptions } from './options.js';
-import { INTEGER_OPTIONS } from './options-table.js';
+import { SANDBOX_OPTIONS } from './options-table.js';
 import type { DataDir } from './persistence/data-dir.js';
 import type { StateStore } from './persistence/state-store.js';
 import { RequestLog } from './request-log/request-log.js';
@@ -38,12 +38,12 @@ export function createSandboxContext(
     cadenya: resolveCadenyaSettings(options.cadenya),
     ...parts,
     faults: new FaultInjector(parseFaultSettings(options.faults ?? {})),
-    requestLog: new RequestLog(options.requestLogLimit ?? INTEGER_OPTIONS.requestLogLimit.default),
+    requestLog: new RequestLog(options.requestLogLimit ?? SANDBOX_OPTIONS.requestLogLimit.default),
     requestWarnings: new RequestWarnings(logger),
-    strict: options.strict ?? false,
+    strict: options.strict ?? SANDBOX_OPTIONS.strict.default,
     scheduler: new Scheduler(now),
     logger,
-    logRequests: options.logRequests ?? false,
+    logRequests: options.logRequests ?? SANDBOX_OPTIONS.logRequests.default,
     now,
     sleep: options.sleep ?? timerSleep,
     backgroundErrors: [],

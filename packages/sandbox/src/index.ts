@@ -1,6 +1,7 @@
 export { VERSION } from './version.js';
 export { startSandbox } from './sandbox.js';
 export type { Sandbox } from './sandbox.js';
+export type { SandboxUrls } from './sandbox-urls.js';
 export type { SandboxOptions, ScenarioSettings, CadenyaSettings } from './options.js';
 export { DEFAULT_CREDENTIALS } from './credentials.js';
 export type {

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { SandboxConfigError } from './errors/sandbox-config-error.js';
 import { resolveCadenyaSettings, resolveScenarioSettings } from './options.js';
-import { checkIntegerOptions, CLI_INTEGER_OPTIONS, INTEGER_OPTIONS } from './options-table.js';
+import { isGroup, OPTIONS_TABLE, SCENARIO_OPTIONS } from './options-table.js';
+import type { OptionGroup, OptionRow } from './options-table.js';
+
+/** Every row of the table, with its dotted path. */
+function rows(group: OptionGroup, path = ''): [string, OptionRow][] {
+  return Object.entries(group.rows).flatMap(([key, row]) =>
+    isGroup(row) ? rows(row, `${path}${key}.`) : [[`${path}${key}`, row] as [string, OptionRow]],
+  );
+}
 
 describe('the options table', () => {
   it('gives the defaults the settings resolve to', () => {
     expect(resolveScenarioSettings()).toEqual({
-      minPartSize: INTEGER_OPTIONS.minPartSize.default,
-      validatingDelayMs: INTEGER_OPTIONS.validatingDelayMs.default,
-      importDelayMs: INTEGER_OPTIONS.importDelayMs.default,
-      partUrlTtlSeconds: INTEGER_OPTIONS.partUrlTtlSeconds.default,
+      minPartSize: SCENARIO_OPTIONS.minPartSize.default,
+      validatingDelayMs: SCENARIO_OPTIONS.validatingDelayMs.default,
+      importDelayMs: SCENARIO_OPTIONS.importDelayMs.default,
+      partUrlTtlSeconds: SCENARIO_OPTIONS.partUrlTtlSeconds.default,
     });
     expect(resolveCadenyaSettings()).toEqual({
       uploadUrlTtlSeconds: 900,
@@ -17,23 +24,31 @@ describe('the options table', () => {
     });
   });
 
-  it('checks each option against its range, naming it', () => {
-    expect(() => checkIntegerOptions({ port: 65_535, scenario: { minPartSize: 1 } })).not.toThrow();
-    expect(() => checkIntegerOptions({ port: 65_536 })).toThrow(SandboxConfigError);
-    expect(() => checkIntegerOptions({ scenario: { importDelayMs: 1.5 } })).toThrow(
-      'scenario.importDelayMs must be an integer in [0, 86400000], got 1.5',
+  it('has every numeric default inside its range', () => {
+    const numeric = rows(OPTIONS_TABLE).filter(
+      ([, row]) => row.default !== undefined && 'min' in row.kind,
     );
-    expect(() => checkIntegerOptions({ cadenya: { uploadUrlTtlSeconds: 604_801 } })).toThrow(
-      'cadenya.uploadUrlTtlSeconds must be an integer in [1, 604800]',
-    );
+    expect(numeric.length).toBeGreaterThan(10);
+    for (const [path, row] of numeric) {
+      const { min, max } = row.kind as { min: number; max: number };
+      expect([path, row.default]).toEqual([path, expect.any(Number)]);
+      expect(row.default as number, path).toBeGreaterThanOrEqual(min);
+      expect(row.default as number, path).toBeLessThanOrEqual(max);
+    }
   });
 
-  it('has a default inside each range, and distinct CLI flags', () => {
-    for (const option of Object.values(INTEGER_OPTIONS)) {
-      expect(option.default).toBeGreaterThanOrEqual(option.min);
-      expect(option.default).toBeLessThanOrEqual(option.max);
-    }
-    const flags = CLI_INTEGER_OPTIONS.map((option) => option.cli.flag);
-    expect(new Set(flags).size).toBe(flags.length);
+  it('holds the S3 limits and the fault ranges', () => {
+    const byPath = new Map(rows(OPTIONS_TABLE));
+    expect(byPath.get('scenario.minPartSize')?.kind).toEqual({
+      type: 'integer',
+      min: 1,
+      max: 5 * 1024 ** 3,
+    });
+    expect(byPath.get('faults.urlTtlSeconds')?.kind).toMatchObject({ max: 604_800 });
+    expect(byPath.get('faults.api.retryAfterSeconds')?.kind).toMatchObject({ max: 86_400 });
+    expect(byPath.get('faults.storage.latencyMs')?.kind).toEqual({
+      type: 'latency',
+      max: 600_000,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { SandboxCredentialsInput } from './credentials.js';
 import type { FaultSettings } from './faults/fault-settings.js';
 import type { SandboxLogger } from './logger.js';
-import { INTEGER_OPTIONS } from './options-table.js';
+import { CADENYA_OPTIONS, SCENARIO_OPTIONS } from './options-table.js';
 
 /** Settings of the emulated Scenario API. */
 export interface ScenarioSettings {
@@ -123,17 +123,19 @@ export interface ResolvedCadenyaSettings {
 }
 
 export function resolveScenarioSettings(s: ScenarioSettings = {}): ResolvedScenarioSettings {
+  const d = SCENARIO_OPTIONS;
   return {
-    minPartSize: s.minPartSize ?? INTEGER_OPTIONS.minPartSize.default,
-    validatingDelayMs: s.validatingDelayMs ?? INTEGER_OPTIONS.validatingDelayMs.default,
-    importDelayMs: s.importDelayMs ?? INTEGER_OPTIONS.importDelayMs.default,
-    partUrlTtlSeconds: s.partUrlTtlSeconds ?? INTEGER_OPTIONS.partUrlTtlSeconds.default,
+    minPartSize: s.minPartSize ?? d.minPartSize.default,
+    validatingDelayMs: s.validatingDelayMs ?? d.validatingDelayMs.default,
+    importDelayMs: s.importDelayMs ?? d.importDelayMs.default,
+    partUrlTtlSeconds: s.partUrlTtlSeconds ?? d.partUrlTtlSeconds.default,
   };
 }
 
 export function resolveCadenyaSettings(s: CadenyaSettings = {}): ResolvedCadenyaSettings {
+  const d = CADENYA_OPTIONS;
   return {
-    uploadUrlTtlSeconds: s.uploadUrlTtlSeconds ?? INTEGER_OPTIONS.uploadUrlTtlSeconds.default,
-    maxMemoryEntryBytes: s.maxMemoryEntryBytes ?? INTEGER_OPTIONS.maxMemoryEntryBytes.default,
+    uploadUrlTtlSeconds: s.uploadUrlTtlSeconds ?? d.uploadUrlTtlSeconds.default,
+    maxMemoryEntryBytes: s.maxMemoryEntryBytes ?? d.maxMemoryEntryBytes.default,
   };
 }

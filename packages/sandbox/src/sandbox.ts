@@ -8,24 +8,17 @@ import type { SandboxCredentials } from './credentials.js';
 import { parseFaultSettings } from './faults/fault-settings.js';
 import type { FaultSettings } from './faults/fault-settings.js';
 import type { SandboxOptions } from './options.js';
-import { checkIntegerOptions } from './options-table.js';
+import { checkOptions } from './option-checks.js';
+import { SANDBOX_OPTIONS } from './options-table.js';
 import { closeDataDir, openDataDir } from './persistence/data-dir.js';
 import { StateStore } from './persistence/state-store.js';
+import { sandboxUrls } from './sandbox-urls.js';
+import type { SandboxUrls } from './sandbox-urls.js';
 import { ScenarioLifecycle } from './scenario/scenario-lifecycle.js';
 import { ObjectStore } from './storage/object-store.js';
 
 /** A running sandbox. */
-export interface Sandbox {
-  /** The origin, e.g. `http://127.0.0.1:4010`. */
-  readonly url: string;
-  /** Base URL of the Scenario API: `${url}/scenario/v1`. */
-  readonly scenarioBaseUrl: string;
-  /** Base URL of the Cadenya API: `${url}/cadenya`. */
-  readonly cadenyaBaseUrl: string;
-  /** Base URL of object storage: `${url}/storage`. */
-  readonly storageUrl: string;
-  /** Base URL of the inspection API: `${url}/_sandbox`. */
-  readonly inspectionUrl: string;
+export interface Sandbox extends SandboxUrls {
   /** The TCP port it listens on. */
   readonly port: number;
   /** The data directory in use (temporary unless `dataDir` was given). */
@@ -53,10 +46,9 @@ const CLOSE_GRACE_MS = 1000;
  * inspection API, on one HTTP server.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  checkIntegerOptions(options);
   // Checked before a directory is made, so a bad setting leaves nothing behind.
-  parseFaultSettings(options.faults ?? {});
-  const host = options.host ?? '127.0.0.1';
+  checkOptions(options);
+  const host = options.host ?? SANDBOX_OPTIONS.host.default;
   const now = options.now ?? Date.now;
 
   const dataDir = await openDataDir(options.dataDir);
@@ -87,7 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => {
+      server.listen(options.port ?? SANDBOX_OPTIONS.port.default, host, () => {
         server.off('error', reject);
         resolve();
       });
@@ -117,11 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   return {
-    url: origin,
-    scenarioBaseUrl: `${origin}/scenario/v1`,
-    cadenyaBaseUrl: `${origin}/cadenya`,
-    storageUrl: `${origin}/storage`,
-    inspectionUrl: `${origin}/_sandbox`,
+    ...sandboxUrls(origin),
     port,
     dataDir: dataDir.root,
     credentials: ctx.credentials,

@@ -1,24 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger.js';
-import type { SandboxOptions } from '../options.js';
 import { startSandbox } from '../sandbox.js';
-import { cadenyaCall, httpRequest, inspect } from '../testing/http.js';
-import { startTestSandbox } from '../testing/test-sandbox.js';
-import type { TestSandbox } from '../testing/test-sandbox.js';
+import { cadenyaCall, inspect, send } from '../testing/http.js';
+import type { TestApp } from '../testing/test-app.js';
+import { createCadenyaUpload, workspacePath } from '../testing/uploads.js';
+import { useTestApp, useTestSandbox } from '../testing/use-test-sandbox.js';
 
 // The Cadenya API reads bodies with grpc-gateway's protojson (unknown fields dropped, proto names
 // and int64 numbers accepted). By default the sandbox does too, and says so; strict mode refuses.
+// In-process (`app.request()`), but for the defaults of a listening sandbox.
 
-let current: TestSandbox | undefined;
-afterEach(async () => {
-  await current?.sandbox.close();
-  current = undefined;
-});
-
-async function start(options: SandboxOptions) {
-  current = await startTestSandbox(options);
-  return current;
-}
+const start = useTestApp();
+const startListening = useTestSandbox();
 
 const lenient = () => start({ strict: false });
 const strict = () => start({ strict: true });
@@ -32,13 +25,12 @@ const protojsonBody = {
   extra: 'top level',
 };
 
-const uploadsPath = (t: TestSandbox) =>
-  `/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/uploads`;
+const uploadsPath = (t: TestApp) => `${workspacePath(t.sandbox)}/uploads`;
 
-const createUpload = (t: TestSandbox, body: unknown) =>
+const createUpload = (t: TestApp, body: unknown) =>
   cadenyaCall(t.sandbox, 'POST', uploadsPath(t), { body });
 
-async function apiLog(t: TestSandbox) {
+async function apiLog(t: TestApp) {
   const { requests } = (await inspect(t.sandbox, 'GET', '/requests')).body;
   return (requests as { routeClass: string; warnings?: string[] }[]).filter(
     (r) => r.routeClass === 'api',
@@ -71,7 +63,7 @@ describe('Cadenya bodies, by default: read as protojson reads them', () => {
     const read = await cadenyaCall(t.sandbox, 'GET', `${uploadsPath(t)}/${id}`);
     expect(read.body.spec).toEqual(created.body.spec);
     expect(read.body.metadata.externalId).toBe('kb-1');
-    const put = await httpRequest(created.body.info.uploadUrl, {
+    const put = await send(t.sandbox, created.body.info.uploadUrl, {
       headers: { 'content-type': 'text/markdown', 'content-length': 2200 },
       body: CONTENT,
     });
@@ -103,10 +95,7 @@ describe('Cadenya bodies, by default: read as protojson reads them', () => {
 
   it('records nothing for a body in the exact wire format', async () => {
     const t = await lenient();
-    const created = await createUpload(t, {
-      metadata: { name: 'n' },
-      spec: { filename: 'f', contentType: 'text/plain', sizeBytes: '1' },
-    });
+    const created = await createCadenyaUpload(t.sandbox);
     expect(created.status).toBe(200);
     const [entry] = await apiLog(t);
     expect(entry).not.toHaveProperty('warnings');
@@ -115,16 +104,14 @@ describe('Cadenya bodies, by default: read as protojson reads them', () => {
 
   it('treats null as not set: an optional field is defaulted, a required one is missing', async () => {
     const t = await lenient();
-    const created = await createUpload(t, {
-      metadata: { name: 'n', externalId: null, labels: null },
-      spec: { filename: 'f', contentType: 'text/plain', sizeBytes: '1' },
-    });
+    const created = await createCadenyaUpload(
+      t.sandbox,
+      {},
+      { name: 'n', externalId: null, labels: null },
+    );
     expect(created.status).toBe(200);
     expect(created.body.metadata).toMatchObject({ externalId: '', labels: {} });
-    const missing = await createUpload(t, {
-      metadata: { name: 'n' },
-      spec: { filename: 'f', contentType: null, sizeBytes: '1' },
-    });
+    const missing = await createCadenyaUpload(t.sandbox, { contentType: null });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ code: 3, details: [] });
     expect(missing.body.message).toMatch(/^invalid request: spec\.contentType: /);
@@ -165,17 +152,14 @@ describe('Cadenya bodies, by default: read as protojson reads them', () => {
 
   it('still applies its own checks to the normalised value (sizeBytes from 1 to 5 GiB)', async () => {
     const t = await lenient();
-    const res = await createUpload(t, {
-      metadata: { name: 'n' },
-      spec: { filename: 'f', contentType: 'text/plain', sizeBytes: 0 },
-    });
+    const res = await createCadenyaUpload(t.sandbox, { sizeBytes: 0 });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/^invalid spec\.sizeBytes: must be a decimal integer/);
   });
 
   it('reads a memory-entry body the same way, within the branch its type selects', async () => {
     const t = await lenient();
-    const path = `/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/memory_layers/external_id:kb/entries`;
+    const path = `${workspacePath(t.sandbox)}/memory_layers/external_id:kb/entries`;
     const res = await cadenyaCall(t.sandbox, 'POST', path, {
       body: {
         metadata: { name: 'Inline', labels: { a: 'b' }, extra: 1 },
@@ -228,20 +212,18 @@ describe('Cadenya bodies in strict mode: the exact wire format', () => {
 
   it('does not claim the real service would accept what protojson refuses too', async () => {
     const t = await strict();
-    const res = await createUpload(t, {
-      metadata: { name: 'n' },
-      spec: { filename: 'f', contentType: 'text/plain', sizeBytes: 1.5 },
-    });
+    const res = await createCadenyaUpload(t.sandbox, { sizeBytes: 1.5 });
     expect(res.status).toBe(400);
     expect(res.body.message).not.toContain('strict mode');
   });
 
   it('accepts the exact wire format, and the inspection index reports the mode', async () => {
     const t = await strict();
-    const res = await createUpload(t, {
-      metadata: { name: 'n', externalId: 'e', labels: { a: 'b' } },
-      spec: { filename: 'f', contentType: 'text/plain', sizeBytes: '1' },
-    });
+    const res = await createCadenyaUpload(
+      t.sandbox,
+      {},
+      { name: 'n', externalId: 'e', labels: { a: 'b' } },
+    );
     expect(res.status).toBe(200);
     expect(t.sandbox.strict).toBe(true);
     expect((await inspect(t.sandbox, 'GET', '')).body.strict).toBe(true);
@@ -260,7 +242,7 @@ describe('the mode', () => {
   });
 
   it('is strict in startTestSandbox, which the sandbox tests use', async () => {
-    const t = await start({});
+    const t = await startListening();
     expect(t.sandbox.strict).toBe(true);
   });
 });

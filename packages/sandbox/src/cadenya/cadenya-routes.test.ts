@@ -1,58 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { cadenyaCall, httpRequest, parseS3Error } from '../testing/http.js';
-import type { TestSandbox } from '../testing/test-sandbox.js';
-import { useTestSandbox } from '../testing/use-test-sandbox.js';
+import { cadenyaCall, parseS3Error } from '../testing/http.js';
+import {
+  createCadenyaUpload,
+  createEntry,
+  getCadenyaUpload,
+  put,
+  workspacePath,
+} from '../testing/uploads.js';
+import type { TestApp } from '../testing/test-app.js';
+import { useTestApp } from '../testing/use-test-sandbox.js';
 
-const start = useTestSandbox();
+// In-process (`app.request()`): nothing here needs a socket.
+const start = useTestApp();
 
 const CONTENT = '# Refund policy\nCustomers may request a full refund within 30 days.\n';
 
-function createUpload(
-  t: TestSandbox,
+const createUpload = (
+  t: TestApp,
   overrides: { workspaceId?: string; spec?: Record<string, unknown> } = {},
-) {
-  const workspaceId = overrides.workspaceId ?? t.sandbox.credentials.cadenya.workspaceId;
-  return cadenyaCall(t.sandbox, 'POST', `/v1/workspaces/${workspaceId}/uploads`, {
-    body: {
-      metadata: { name: 'refund-policy.md', externalId: 'kb-4821', labels: { team: 'support' } },
-      spec: {
-        filename: 'refund-policy.md',
-        contentType: 'text/markdown',
-        sizeBytes: String(Buffer.byteLength(CONTENT)),
-        ...overrides.spec,
-      },
+) =>
+  createCadenyaUpload(
+    t.sandbox,
+    {
+      filename: 'refund-policy.md',
+      contentType: 'text/markdown',
+      sizeBytes: String(Buffer.byteLength(CONTENT)),
+      ...overrides.spec,
     },
-  });
-}
+    { name: 'refund-policy.md', externalId: 'kb-4821', labels: { team: 'support' } },
+    overrides.workspaceId,
+  );
 
-const put = (url: string, body: string | Buffer, contentType = 'text/markdown') =>
-  httpRequest(url, {
-    headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
-    body,
-  });
+const putContent = (t: TestApp, url: string) => put(t.sandbox, url, CONTENT, 'text/markdown');
 
-const getUpload = (
-  t: TestSandbox,
-  id: string,
-  workspaceId = t.sandbox.credentials.cadenya.workspaceId,
-) => cadenyaCall(t.sandbox, 'GET', `/v1/workspaces/${workspaceId}/uploads/${id}`);
+const getUpload = (t: TestApp, id: string, workspaceId?: string) =>
+  getCadenyaUpload(t.sandbox, id, workspaceId);
 
-const createEntry = (
-  t: TestSandbox,
+const createUploadEntry = (
+  t: TestApp,
   uploadId: string,
   key = 'policies/refunds',
   layer = 'external_id:support-kb',
 ) =>
-  cadenyaCall(
+  createEntry(
     t.sandbox,
-    'POST',
-    `/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/memory_layers/${layer}/entries`,
-    {
-      body: {
-        metadata: { name: 'Refund policy' },
-        spec: { type: 'uploadId', uploadId, key, description: 'Refund questions' },
-      },
-    },
+    { type: 'uploadId', uploadId, key, description: 'Refund questions' },
+    layer,
+    { name: 'Refund policy' },
   );
 
 describe('Cadenya uploads', () => {
@@ -83,7 +77,7 @@ describe('Cadenya uploads', () => {
     expect(Date.parse(upload.info.uploadUrlExpiresAt) - t.clock.now()).toBeLessThanOrEqual(900_000);
 
     expect((await getUpload(t, upload.metadata.id)).body.info.status).toBe('UPLOAD_STATUS_PENDING');
-    const pending = await createEntry(t, upload.metadata.id);
+    const pending = await createUploadEntry(t, upload.metadata.id);
     expect(pending.status).toBe(400);
     expect(pending.body).toEqual({
       code: 9,
@@ -91,13 +85,13 @@ describe('Cadenya uploads', () => {
       details: [],
     });
 
-    const stored = await put(upload.info.uploadUrl, CONTENT);
+    const stored = await putContent(t, upload.info.uploadUrl);
     expect(stored.status).toBe(200);
     const complete = await getUpload(t, upload.metadata.id);
     expect(complete.body.info.status).toBe('UPLOAD_STATUS_COMPLETE');
     expect(complete.body.metadata.updatedAt).toBeDefined();
 
-    const entry = await createEntry(t, upload.metadata.id);
+    const entry = await createUploadEntry(t, upload.metadata.id);
     expect(entry.status).toBe(200);
     expect(entry.body.content).toBe(CONTENT);
     expect(entry.body.spec).toEqual({ key: 'policies/refunds', description: 'Refund questions' });
@@ -107,7 +101,7 @@ describe('Cadenya uploads', () => {
       'UPLOAD_STATUS_CONSUMED',
     );
 
-    const reuse = await createEntry(t, upload.metadata.id, 'policies/other');
+    const reuse = await createUploadEntry(t, upload.metadata.id, 'policies/other');
     expect(reuse.status).toBe(400);
     expect(reuse.body).toEqual({
       code: 9,
@@ -122,14 +116,14 @@ describe('Cadenya uploads', () => {
     t.clock.advance(901_000);
     const expired = await getUpload(t, body.metadata.id);
     expect(expired.body.info.status).toBe('UPLOAD_STATUS_EXPIRED');
-    const late = await put(body.info.uploadUrl, CONTENT);
+    const late = await putContent(t, body.info.uploadUrl);
     expect(late.status).toBe(403);
     expect(parseS3Error(late.text)).toMatchObject({
       Code: 'AccessDenied',
       Message: 'Request has expired',
     });
     expect((await getUpload(t, body.metadata.id)).body.info.status).toBe('UPLOAD_STATUS_EXPIRED');
-    const entry = await createEntry(t, body.metadata.id);
+    const entry = await createUploadEntry(t, body.metadata.id);
     expect(entry.body).toMatchObject({
       code: 9,
       message: `upload ${body.metadata.id} has expired`,
@@ -139,7 +133,7 @@ describe('Cadenya uploads', () => {
   it('stays COMPLETE when read after the URL elapsed, if the PUT came in time', async () => {
     const t = await start();
     const { body } = await createUpload(t);
-    await put(body.info.uploadUrl, CONTENT);
+    await putContent(t, body.info.uploadUrl);
     t.clock.advance(3_600_000);
     expect((await getUpload(t, body.metadata.id)).body.info.status).toBe('UPLOAD_STATUS_COMPLETE');
   });
@@ -161,15 +155,15 @@ describe('Cadenya uploads', () => {
     expect(stranger.status).toBe(403);
     expect(stranger.body).toMatchObject({ code: 7, details: [] });
     // An upload of another workspace cannot be consumed either.
-    await put(inOther.body.info.uploadUrl, CONTENT);
-    const cross = await createEntry(t, inOther.body.metadata.id);
+    await putContent(t, inOther.body.info.uploadUrl);
+    const cross = await createUploadEntry(t, inOther.body.metadata.id);
     expect(cross.status).toBe(404);
     expect(cross.body.code).toBe(5);
   });
 
   it('refuses missing or wrong API keys with UNAUTHENTICATED (16 → 401)', async () => {
     const t = await start();
-    const path = `/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/uploads/upload_x`;
+    const path = `${workspacePath(t.sandbox)}/uploads/upload_x`;
     for (const auth of [null, 'Bearer wrong', `Basic ${Buffer.from('a:b').toString('base64')}`]) {
       const res = await cadenyaCall(t.sandbox, 'GET', path, { auth });
       expect(res.status).toBe(401);
@@ -203,7 +197,7 @@ describe('Cadenya uploads', () => {
   it('answers NOT_FOUND for an unknown upload, on read and when consumed', async () => {
     const t = await start();
     expect((await getUpload(t, 'upload_01JZ0SANDBXWKSPC0000000000')).body.code).toBe(5);
-    const entry = await createEntry(t, 'upload_01JZ0SANDBXWKSPC0000000000');
+    const entry = await createUploadEntry(t, 'upload_01JZ0SANDBXWKSPC0000000000');
     expect(entry.status).toBe(404);
     expect(entry.body.code).toBe(5);
   });
@@ -213,16 +207,10 @@ describe('Cadenya memory entries', () => {
   it('refuses a duplicate key in a layer with ALREADY_EXISTS (6 → 409)', async () => {
     const t = await start();
     const layer = 'memlyr_01JZ0SANDBXWKSPC0000000001';
-    const first = await cadenyaCall(
+    const first = await createEntry(
       t.sandbox,
-      'POST',
-      `/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/memory_layers/${layer}/entries`,
-      {
-        body: {
-          metadata: { name: 'a' },
-          spec: { type: 'content', content: 'hello', key: 'notes/a' },
-        },
-      },
+      { type: 'content', content: 'hello', key: 'notes/a' },
+      layer,
     );
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
@@ -231,8 +219,8 @@ describe('Cadenya memory entries', () => {
     });
     expect(first.body.info.memoryLayer.id).toBe(layer);
     const { body } = await createUpload(t);
-    await put(body.info.uploadUrl, CONTENT);
-    const duplicate = await createEntry(t, body.metadata.id, 'notes/a', layer);
+    await putContent(t, body.info.uploadUrl);
+    const duplicate = await createUploadEntry(t, body.metadata.id, 'notes/a', layer);
     expect(duplicate.status).toBe(409);
     expect(duplicate.body).toMatchObject({ code: 6, details: [] });
     // The refusal did not consume the upload.
@@ -249,14 +237,7 @@ describe('Cadenya memory entries', () => {
     '',
   ])('refuses the key %j with INVALID_ARGUMENT', async (key) => {
     const t = await start();
-    const res = await cadenyaCall(
-      t.sandbox,
-      'POST',
-      `/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/memory_layers/external_id:kb/entries`,
-      {
-        body: { metadata: { name: 'a' }, spec: { type: 'content', content: 'x', key } },
-      },
-    );
+    const res = await createEntry(t.sandbox, { type: 'content', content: 'x', key });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(3);
   });
@@ -264,27 +245,17 @@ describe('Cadenya memory entries', () => {
   it('lets exactly one of two concurrent creates consume an upload', async () => {
     const t = await start();
     const { body } = await createUpload(t);
-    await put(body.info.uploadUrl, CONTENT);
+    await putContent(t, body.info.uploadUrl);
     const results = await Promise.all([
-      createEntry(t, body.metadata.id, 'a/one'),
-      createEntry(t, body.metadata.id, 'a/two'),
+      createUploadEntry(t, body.metadata.id, 'a/one'),
+      createUploadEntry(t, body.metadata.id, 'a/two'),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
   });
 
   it('refuses an unknown spec type', async () => {
     const t = await start();
-    const res = await cadenyaCall(
-      t.sandbox,
-      'POST',
-      `/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/memory_layers/external_id:kb/entries`,
-      {
-        body: {
-          metadata: { name: 'a' },
-          spec: { type: 'url', url: 'https://example.org', key: 'k' },
-        },
-      },
-    );
+    const res = await createEntry(t.sandbox, { type: 'url', url: 'https://example.org', key: 'k' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(3);
   });

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { CadenyaRpcError } from '../errors/cadenya-rpc-error.js';
 import type { SandboxEnv } from '../hono-env.js';
+import { readJsonBody } from '../read-json-body.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import { checkCadenyaAuth, checkWorkspace } from './cadenya-auth.js';
 import { invalidArgument } from './cadenya-input-rules.js';
@@ -30,12 +31,9 @@ export function cadenyaRoutes(ctx: SandboxContext, service: CadenyaService): Hon
     c: Context<SandboxEnv>,
     parse: (json: unknown, options: SandboxContext) => Received<T>,
   ): Promise<T> => {
-    let json: unknown;
-    try {
-      json = await c.req.json();
-    } catch {
-      throw invalidArgument('invalid request body: not valid JSON');
-    }
+    const json = await readJsonBody(c, () =>
+      invalidArgument('invalid request body: not valid JSON'),
+    );
     const parsed = parse(json, ctx);
     ctx.requestWarnings.record(c, parsed.warnings);
     if (!parsed.ok) throw invalidArgument(`invalid request: ${parsed.message}`);

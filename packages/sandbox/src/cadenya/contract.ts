@@ -11,7 +11,7 @@ import {
   CadenyaUploadServiceCreateUploadResponse,
   CadenyaUploadServiceGetUploadResponse,
 } from '@upkit/schemas/cadenya/classic';
-import { assertSends, validateWith } from '../contract-validation.js';
+import { bodyCheck, responseCheck, validateWith } from '../contract-validation.js';
 import type { SchemaLike, Validation } from '../contract-validation.js';
 import { normalizeProtoJson } from '../protojson/protojson-normalize.js';
 import type { JsonSchema } from '../protojson/protojson-normalize.js';
@@ -104,20 +104,11 @@ export function parseCreateMemoryEntryBody(
 }
 
 /** Checks an outgoing answer of the given operation. */
-export function assertCadenyaResponse(
-  operation:
-    'UploadService_CreateUpload' | 'UploadService_GetUpload' | 'MemoryService_CreateMemoryEntry',
-  body: unknown,
-): void {
-  const schema = {
-    UploadService_CreateUpload: CadenyaUploadServiceCreateUploadResponse,
-    UploadService_GetUpload: CadenyaUploadServiceGetUploadResponse,
-    MemoryService_CreateMemoryEntry: CadenyaMemoryServiceCreateMemoryEntryResponse,
-  }[operation];
-  assertSends(schema, body, `${operation} response`);
-}
+export const assertCadenyaResponse = responseCheck({
+  UploadService_CreateUpload: CadenyaUploadServiceCreateUploadResponse,
+  UploadService_GetUpload: CadenyaUploadServiceGetUploadResponse,
+  MemoryService_CreateMemoryEntry: CadenyaMemoryServiceCreateMemoryEntryResponse,
+});
 
 /** Checks an outgoing `google.rpc.Status` error body. */
-export function assertStatusBody(body: unknown): void {
-  assertSends(CadenyaStatus, body, 'Cadenya Status body');
-}
+export const assertStatusBody = bodyCheck(CadenyaStatus, 'Cadenya Status body');

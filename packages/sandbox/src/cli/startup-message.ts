@@ -1,6 +1,7 @@
 import { DEFAULT_CREDENTIALS } from '../credentials.js';
 import type { Sandbox } from '../sandbox.js';
 import { VERSION } from '../version.js';
+import { flagOf } from './cli-flags.js';
 
 /**
  * What the CLI prints once it listens: the base URLs, and the credentials to use. Only the
@@ -8,8 +9,8 @@ import { VERSION } from '../version.js';
  */
 export function startupMessage(sandbox: Sandbox, temporaryDataDir: boolean): string {
   const { scenario, cadenya } = sandbox.credentials;
-  const show = (value: string, fallback: string, flag: string) =>
-    value === fallback ? value : `(as given with ${flag})`;
+  const show = (value: string, fallback: string, option: string) =>
+    value === fallback ? value : `(as given with ${flagOf(`credentials.${option}`)})`;
   return [
     `upkit-sandbox ${VERSION} listening on ${sandbox.url}`,
     '',
@@ -24,12 +25,12 @@ export function startupMessage(sandbox: Sandbox, temporaryDataDir: boolean): str
     '',
     'Development credentials (they open this sandbox only):',
     `  SCENARIO_BASE_URL=${sandbox.scenarioBaseUrl}`,
-    `  SCENARIO_SDK_API_KEY=${show(scenario.apiKey, DEFAULT_CREDENTIALS.scenario.apiKey, '--scenario-api-key')}`,
-    `  SCENARIO_SDK_API_SECRET=${show(scenario.apiSecret, DEFAULT_CREDENTIALS.scenario.apiSecret, '--scenario-api-secret')}`,
-    `  Scenario bearer token: ${show(scenario.bearerToken, DEFAULT_CREDENTIALS.scenario.bearerToken, '--scenario-bearer-token')}`,
+    `  SCENARIO_SDK_API_KEY=${show(scenario.apiKey, DEFAULT_CREDENTIALS.scenario.apiKey, 'scenario.apiKey')}`,
+    `  SCENARIO_SDK_API_SECRET=${show(scenario.apiSecret, DEFAULT_CREDENTIALS.scenario.apiSecret, 'scenario.apiSecret')}`,
+    `  Scenario bearer token: ${show(scenario.bearerToken, DEFAULT_CREDENTIALS.scenario.bearerToken, 'scenario.bearerToken')}`,
     `  Scenario projects: ${[scenario.projectId, ...scenario.otherProjectIds].join(', ')} (the first is the default)`,
     `  CADENYA_BASE_URL=${sandbox.cadenyaBaseUrl}`,
-    `  CADENYA_API_KEY=${show(cadenya.apiKey, DEFAULT_CREDENTIALS.cadenya.apiKey, '--cadenya-api-key')}`,
+    `  CADENYA_API_KEY=${show(cadenya.apiKey, DEFAULT_CREDENTIALS.cadenya.apiKey, 'cadenya.apiKey')}`,
     `  CADENYA_WORKSPACE_ID=${cadenya.workspaceId}`,
     `  Other Cadenya workspaces: ${cadenya.otherWorkspaceIds.join(', ')}`,
     '',

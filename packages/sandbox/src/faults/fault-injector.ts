@@ -1,4 +1,5 @@
 import type { FaultErrorStatus, FaultSettings, RouteFaultSettings } from './fault-settings.js';
+import { FAULT_OPTIONS, ROUTE_FAULT_OPTIONS as ROUTE } from '../options-table.js';
 import { mulberry32 } from './mulberry32.js';
 
 /** The route classes faults apply to. */
@@ -37,7 +38,7 @@ export class FaultInjector {
   /** Replaces every setting and restarts the seeded sequences and the `times` counters. */
   configure(settings: FaultSettings): void {
     this.settings = settings;
-    const seed = settings.seed ?? 1;
+    const seed = settings.seed ?? FAULT_OPTIONS.seed.default;
     for (const routeClass of ['api', 'storage'] as const) {
       this.random.set(routeClass, mulberry32((seed ^ SALT[routeClass]) >>> 0));
       this.injected.set(routeClass, 0);
@@ -76,20 +77,23 @@ export class FaultInjector {
     routeClass: FaultRouteClass,
     next: () => number,
   ): FaultAction | undefined {
-    if (route.resetAfterBytes !== undefined && next() < (route.resetRate ?? 1)) {
+    if (
+      route.resetAfterBytes !== undefined &&
+      next() < (route.resetRate ?? ROUTE.resetRate.default)
+    ) {
       return { kind: 'reset', afterBytes: route.resetAfterBytes };
     }
     if ((route.rateLimitRate ?? 0) > 0 && next() < route.rateLimitRate!) {
       return {
         kind: 'rateLimit',
         status: route.rateLimitStatus ?? (routeClass === 'storage' ? 503 : 429),
-        retryAfterSeconds: route.retryAfterSeconds ?? 1,
+        retryAfterSeconds: route.retryAfterSeconds ?? ROUTE.retryAfterSeconds.default,
       };
     }
     if ((route.errorRate ?? 0) > 0 && next() < route.errorRate!) {
       const statuses = Array.isArray(route.errorStatus)
         ? (route.errorStatus as readonly FaultErrorStatus[])
-        : [(route.errorStatus as FaultErrorStatus | undefined) ?? 500];
+        : [(route.errorStatus as FaultErrorStatus | undefined) ?? ROUTE.errorStatus.default];
       const status =
         statuses.length > 1 ? statuses[Math.floor(next() * statuses.length)]! : statuses[0]!;
       return { kind: 'error', status };

@@ -6,7 +6,7 @@ import { StorageRefusal } from '../errors/storage-refusal.js';
 import type { SandboxEnv } from '../hono-env.js';
 import { GrpcCode } from '../cadenya/grpc-code.js';
 import { classifyPath } from '../request-log/request-log.js';
-import { scenarioServerError } from '../scenario/scenario-server-error.js';
+import { scenarioServerError } from '../scenario/scenario-errors.js';
 import type { Sleep } from '../sleep.js';
 import type { FaultAction, FaultInjector } from './fault-injector.js';
 

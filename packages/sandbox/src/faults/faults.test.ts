@@ -1,22 +1,15 @@
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SandboxOptions } from '../options.js';
+import { describe, expect, it } from 'vitest';
 import { cadenyaCall, httpRequest, inspect, parseS3Error, scenarioCall } from '../testing/http.js';
-import { startTestSandbox } from '../testing/test-sandbox.js';
 import type { TestSandbox } from '../testing/test-sandbox.js';
+import { createCadenyaUpload, createMultipart } from '../testing/uploads.js';
+import { useTestSandbox } from '../testing/use-test-sandbox.js';
 import { parseAmzDate } from '../storage/sigv4.js';
 import { parseFaultSettings } from './fault-settings.js';
+import type { RouteFaultSettings } from './fault-settings.js';
 
-const open: TestSandbox[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.sandbox.close()));
-});
-
-async function start(options: SandboxOptions = {}) {
-  const t = await startTestSandbox(options);
-  open.push(t);
-  return t;
-}
+// On a socket: faults act on connections (resets) and on the server's own time (latency).
+const start = useTestSandbox();
 
 const statuses = async (t: TestSandbox, count: number) => {
   const out: number[] = [];
@@ -25,19 +18,30 @@ const statuses = async (t: TestSandbox, count: number) => {
   return out;
 };
 
-async function cadenyaUpload(t: TestSandbox, size = 10_000) {
-  const res = await cadenyaCall(
-    t.sandbox,
-    'POST',
-    `/v1/workspaces/${t.sandbox.credentials.cadenya.workspaceId}/uploads`,
-    {
-      body: {
-        metadata: { name: 'n' },
-        spec: { filename: 'f', contentType: 'application/octet-stream', sizeBytes: String(size) },
-      },
-    },
-  );
-  return res.body;
+const cadenyaUpload = async (t: TestSandbox, size: number) =>
+  (
+    await createCadenyaUpload(t.sandbox, {
+      contentType: 'application/octet-stream',
+      sizeBytes: String(size),
+    })
+  ).body;
+
+/** A request of each kind faults apply to: a Scenario read, a Cadenya read, a storage PUT. */
+async function oneOfEach(t: TestSandbox) {
+  return {
+    scenario: await scenarioCall(t.sandbox, 'GET', '/uploads/x'),
+    cadenya: await cadenyaCall(t.sandbox, 'GET', '/v1/workspaces/w/uploads/x'),
+    storage: await httpRequest(`${t.sandbox.storageUrl}/cadenya-uploads/k`, {
+      headers: { 'content-length': 1 },
+      body: 'x',
+    }),
+  };
+}
+
+/** A sandbox with faults on the APIs and on storage, and its answers to {@link oneOfEach}. */
+async function startAndHitEach(api: RouteFaultSettings, storage: RouteFaultSettings) {
+  const t = await start({ faults: { api, storage } });
+  return { t, ...(await oneOfEach(t)) };
 }
 
 describe('error faults', () => {
@@ -52,22 +56,14 @@ describe('error faults', () => {
   });
 
   it("answer with each API's error body", async () => {
-    const t = await start({
-      faults: {
-        api: { errorRate: 1, errorStatus: 500 },
-        storage: { errorRate: 1, errorStatus: 503 },
-      },
-    });
-    const scenario = await scenarioCall(t.sandbox, 'GET', '/uploads/x');
+    const { t, scenario, cadenya, storage } = await startAndHitEach(
+      { errorRate: 1, errorStatus: 500 },
+      { errorRate: 1, errorStatus: 503 },
+    );
     expect(scenario.status).toBe(500);
     expect(scenario.body).toMatchObject({ status: 500, error: 'Internal Server Error' });
-    const cadenya = await cadenyaCall(t.sandbox, 'GET', '/v1/workspaces/w/uploads/x');
     expect(cadenya.status).toBe(500);
     expect(cadenya.body).toEqual({ code: 13, message: 'internal server error', details: [] });
-    const storage = await httpRequest(`${t.sandbox.storageUrl}/cadenya-uploads/k`, {
-      headers: { 'content-length': 1 },
-      body: 'x',
-    });
     expect(storage.status).toBe(503);
     expect(parseS3Error(storage.text)).toMatchObject({ Code: 'ServiceUnavailable' });
 
@@ -75,17 +71,10 @@ describe('error faults', () => {
       api: { errorRate: 1, errorStatus: 503 },
       storage: { errorRate: 1, errorStatus: 500 },
     });
-    expect((await cadenyaCall(t.sandbox, 'GET', '/v1/workspaces/w/uploads/x')).body).toMatchObject({
-      code: 14,
-    });
-    expect((await scenarioCall(t.sandbox, 'GET', '/uploads/x')).body).toMatchObject({
-      status: 503,
-    });
-    const storage500 = await httpRequest(`${t.sandbox.storageUrl}/cadenya-uploads/k`, {
-      headers: { 'content-length': 1 },
-      body: 'x',
-    });
-    expect(parseS3Error(storage500.text)).toMatchObject({ Code: 'InternalError' });
+    const swapped = await oneOfEach(t);
+    expect(swapped.cadenya.body).toMatchObject({ code: 14 });
+    expect(swapped.scenario.body).toMatchObject({ status: 503 });
+    expect(parseS3Error(swapped.storage.text)).toMatchObject({ Code: 'InternalError' });
     t.sandbox.setFaults({ api: { errorRate: 1, errorStatus: 502 } });
     const gateway = await cadenyaCall(t.sandbox, 'GET', '/v1/workspaces/w/uploads/x');
     expect(gateway.status).toBe(502);
@@ -105,24 +94,16 @@ describe('error faults', () => {
 
 describe('rate-limit faults', () => {
   it('answer 429 with Retry-After on the APIs, and 503 SlowDown on storage', async () => {
-    const t = await start({
-      faults: {
-        api: { rateLimitRate: 1, retryAfterSeconds: 7 },
-        storage: { rateLimitRate: 1, retryAfterSeconds: 3 },
-      },
-    });
-    const scenario = await scenarioCall(t.sandbox, 'GET', '/uploads/x');
+    const { t, scenario, cadenya, storage } = await startAndHitEach(
+      { rateLimitRate: 1, retryAfterSeconds: 7 },
+      { rateLimitRate: 1, retryAfterSeconds: 3 },
+    );
     expect(scenario.status).toBe(429);
     expect(scenario.headers.get('retry-after')).toBe('7');
     expect(scenario.body).toMatchObject({ status: 429, remainingSeconds: 7 });
-    const cadenya = await cadenyaCall(t.sandbox, 'GET', '/v1/workspaces/w/uploads/x');
     expect(cadenya.status).toBe(429);
     expect(cadenya.headers.get('retry-after')).toBe('7');
     expect(cadenya.body).toMatchObject({ code: 8, details: [] });
-    const storage = await httpRequest(`${t.sandbox.storageUrl}/cadenya-uploads/k`, {
-      headers: { 'content-length': 1 },
-      body: 'x',
-    });
     expect(storage.status).toBe(503);
     expect(storage.headers['retry-after']).toBe('3');
     expect(parseS3Error(storage.text)).toMatchObject({ Code: 'SlowDown' });
@@ -222,9 +203,7 @@ describe('URL time-to-live', () => {
     expect(set.body).toEqual({ urlTtlSeconds: 5 });
     const upload = await cadenyaUpload(t, 1);
     expect(new URL(upload.info.uploadUrl).searchParams.get('X-Amz-Expires')).toBe('5');
-    const scenario = await scenarioCall(t.sandbox, 'POST', '/uploads', {
-      body: { fileName: 'a', contentType: 'text/plain', fileSize: 1, parts: 1, kind: 'asset' },
-    });
+    const scenario = await createMultipart(t.sandbox, 1, 1);
     const part = scenario.body.upload.parts[0];
     // `expires` counts from the signing time, which has whole seconds (not from `createdAt`).
     const partQuery = new URL(part.url).searchParams;

@@ -4,24 +4,28 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SandboxOptions } from '../options.js';
-import { cadenyaCall, httpRequest, inspect, pollUntil, scenarioCall } from '../testing/http.js';
-import { startTestSandbox } from '../testing/test-sandbox.js';
+import { inspect, pollUntil, scenarioCall } from '../testing/http.js';
 import type { TestSandbox } from '../testing/test-sandbox.js';
+import {
+  completedOnePart,
+  completeUpload,
+  createCadenyaUpload,
+  createEntry,
+  createMultipart,
+  getCadenyaUpload,
+  getUpload,
+  put,
+} from '../testing/uploads.js';
+import { useTestSandbox } from '../testing/use-test-sandbox.js';
 import { StateStore } from './state-store.js';
 
-const open: TestSandbox[] = [];
+// On a socket: what is under test is startSandbox's restart (reopening, resuming the lifecycle).
 const dirs: string[] = [];
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.sandbox.close()));
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
-
-async function start(options: SandboxOptions) {
-  const t = await startTestSandbox(options);
-  open.push(t);
-  return t;
-}
+// Registered after, so it runs first: the sandboxes close before their directories go.
+const start = useTestSandbox();
 
 async function dataDir() {
   const dir = await mkdtemp(join(tmpdir(), 'upkit-sandbox-test-'));
@@ -36,91 +40,42 @@ const PNG = Buffer.concat([
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 /** A one-part PNG upload, its part stored and the complete action sent. */
-async function completedPng(t: TestSandbox) {
-  const upload = (
-    await scenarioCall(t.sandbox, 'POST', '/uploads', {
-      body: {
-        fileName: 'a.png',
-        contentType: 'image/png',
-        fileSize: PNG.length,
-        parts: 1,
-        kind: 'image',
-      },
-    })
-  ).body.upload;
-  await httpRequest(upload.parts[0].url, { body: PNG, headers: { 'content-length': PNG.length } });
-  await scenarioCall(t.sandbox, 'POST', `/uploads/${upload.id}/action`, {
-    body: { action: 'complete' },
-  });
-  return upload;
-}
+const completedPng = (t: TestSandbox) => completedOnePart(t.sandbox, PNG);
 
 describe('persistence across restarts', () => {
   it('keeps every upload, entry and object in the data directory', async () => {
     const dir = await dataDir();
     const first = await start({ dataDir: dir });
-    const ws = first.sandbox.credentials.cadenya.workspaceId;
     expect(first.sandbox.dataDir).toBe(dir);
 
     // Scenario: one imported, one pending with one of two parts stored.
     const imported = await completedPng(first);
     await pollUntil(
-      () => scenarioCall(first.sandbox, 'GET', `/uploads/${imported.id}`),
+      () => getUpload(first.sandbox, imported.id),
       (r) => r.body.upload.status === 'imported',
     );
-    const pending = (
-      await scenarioCall(first.sandbox, 'POST', '/uploads', {
-        body: {
-          fileName: 'b.png',
-          contentType: 'image/png',
-          fileSize: PNG.length,
-          parts: 2,
-          kind: 'image',
-        },
-      })
-    ).body.upload;
-    await httpRequest(pending.parts[0].url, {
-      body: PNG.subarray(0, 20),
-      headers: { 'content-length': 20 },
-    });
+    const pending = (await createMultipart(first.sandbox, PNG.length, 2, { fileName: 'b.png' }))
+      .body.upload;
+    await put(first.sandbox, pending.parts[0].url, PNG.subarray(0, 20));
 
     // Cadenya: one complete, one consumed by an entry.
     const createCadenya = async (text: string) => {
-      const res = await cadenyaCall(first.sandbox, 'POST', `/v1/workspaces/${ws}/uploads`, {
-        body: {
-          metadata: { name: 'n' },
-          spec: { filename: 'f.txt', contentType: 'text/plain', sizeBytes: String(text.length) },
-        },
+      const res = await createCadenyaUpload(first.sandbox, {
+        filename: 'f.txt',
+        sizeBytes: String(text.length),
       });
-      await httpRequest(res.body.info.uploadUrl, {
-        body: text,
-        headers: { 'content-type': 'text/plain', 'content-length': text.length },
-      });
+      await put(first.sandbox, res.body.info.uploadUrl, text, 'text/plain');
       return res.body;
     };
     const complete = await createCadenya('complete');
     const consumed = await createCadenya('consumed');
-    const entry = await cadenyaCall(
-      first.sandbox,
-      'POST',
-      `/v1/workspaces/${ws}/memory_layers/external_id:kb/entries`,
-      {
-        body: {
-          metadata: { name: 'e' },
-          spec: { type: 'uploadId', uploadId: consumed.metadata.id, key: 'k/one' },
-        },
-      },
-    );
+    const entryOf = (t: TestSandbox, uploadId: string) =>
+      createEntry(t.sandbox, { type: 'uploadId', uploadId, key: 'k/one' });
+    const entry = await entryOf(first, consumed.metadata.id);
     expect(entry.status).toBe(200);
     const before = {
-      imported: (await scenarioCall(first.sandbox, 'GET', `/uploads/${imported.id}`)).body.upload,
-      complete: (
-        await cadenyaCall(
-          first.sandbox,
-          'GET',
-          `/v1/workspaces/${ws}/uploads/${complete.metadata.id}`,
-        )
-      ).body,
+      imported: (await getUpload(first.sandbox, imported.id)).body.upload,
+      complete: (await getCadenyaUpload(first.sandbox, complete.metadata.id)).body,
       objects: (await inspect(first.sandbox, 'GET', '/objects')).body.objects,
     };
     await first.sandbox.close();
@@ -129,58 +84,27 @@ describe('persistence across restarts', () => {
     JSON.parse(await readFile(join(dir, 'state.json'), 'utf8'));
 
     const second = await start({ dataDir: dir });
-    expect(
-      (await scenarioCall(second.sandbox, 'GET', `/uploads/${imported.id}`)).body.upload,
-    ).toEqual(before.imported);
-    expect(
-      (
-        await cadenyaCall(
-          second.sandbox,
-          'GET',
-          `/v1/workspaces/${ws}/uploads/${complete.metadata.id}`,
-        )
-      ).body.info.status,
-    ).toBe('UPLOAD_STATUS_COMPLETE');
-    expect(
-      (
-        await cadenyaCall(
-          second.sandbox,
-          'GET',
-          `/v1/workspaces/${ws}/uploads/${consumed.metadata.id}`,
-        )
-      ).body.info.status,
-    ).toBe('UPLOAD_STATUS_CONSUMED');
+    expect((await getUpload(second.sandbox, imported.id)).body.upload).toEqual(before.imported);
+    const statusOf = async (upload: { metadata: { id: string } }) =>
+      (await getCadenyaUpload(second.sandbox, upload.metadata.id)).body.info.status;
+    expect(await statusOf(complete)).toBe('UPLOAD_STATUS_COMPLETE');
+    expect(await statusOf(consumed)).toBe('UPLOAD_STATUS_CONSUMED');
     const objects = (await inspect(second.sandbox, 'GET', '/objects')).body.objects;
     expect(objects).toEqual(before.objects);
     expect(objects.map((o: { sha256: string }) => o.sha256)).toEqual(
       expect.arrayContaining([sha256(PNG), sha256('complete'), sha256('consumed')]),
     );
-    const reuse = await cadenyaCall(
-      second.sandbox,
-      'POST',
-      `/v1/workspaces/${ws}/memory_layers/external_id:kb/entries`,
-      {
-        body: {
-          metadata: { name: 'e' },
-          spec: { type: 'uploadId', uploadId: complete.metadata.id, key: 'k/one' },
-        },
-      },
-    );
+    const reuse = await entryOf(second, complete.metadata.id);
     expect(reuse.status).toBe(409);
 
     // The pending upload carries on: its stored part survived, the second part completes it.
-    const again = (await scenarioCall(second.sandbox, 'GET', `/uploads/${pending.id}`)).body.upload;
+    const again = (await getUpload(second.sandbox, pending.id)).body.upload;
     expect(again.status).toBe('pending');
     expect(new URL(again.parts[1].url).origin).toBe(second.sandbox.url);
-    await httpRequest(again.parts[1].url, {
-      body: PNG.subarray(20),
-      headers: { 'content-length': PNG.length - 20 },
-    });
-    await scenarioCall(second.sandbox, 'POST', `/uploads/${pending.id}/action`, {
-      body: { action: 'complete' },
-    });
+    await put(second.sandbox, again.parts[1].url, PNG.subarray(20));
+    await completeUpload(second.sandbox, pending.id);
     const done = await pollUntil(
-      () => scenarioCall(second.sandbox, 'GET', `/uploads/${pending.id}`),
+      () => getUpload(second.sandbox, pending.id),
       (r) => r.body.upload.status !== 'validating',
     );
     expect(done.body.upload.status).toBe('imported');
@@ -193,13 +117,11 @@ describe('persistence across restarts', () => {
     await first.sandbox.close();
 
     const second = await start({ dataDir: dir });
-    expect(
-      (await scenarioCall(second.sandbox, 'GET', `/uploads/${upload.id}`)).body.upload.status,
-    ).toBe('validating');
+    expect((await getUpload(second.sandbox, upload.id)).body.upload.status).toBe('validating');
     // The stored due time still applies: move the clock past it.
     second.clock.advance(3_600_000);
     const done = await pollUntil(
-      () => scenarioCall(second.sandbox, 'GET', `/uploads/${upload.id}`),
+      () => getUpload(second.sandbox, upload.id),
       (r) => r.body.upload.status === 'imported',
     );
     expect(done.body.upload.status).toBe('imported');

@@ -3,44 +3,38 @@ import { loadOpenApi } from '../testing/openapi-strict.js';
 import { normalizeProtoJson } from './protojson-normalize.js';
 import type { JsonSchema } from './protojson-normalize.js';
 
-/** The shape of `CreateUploadRequest`, as zod's `toJSONSchema()` writes it, with the int64 mark. */
-const CREATE_UPLOAD: JsonSchema = {
+/** A message, as zod's `toJSONSchema()` writes one: an object of exactly these properties. */
+const message = (properties: Record<string, JsonSchema>): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
-  properties: {
-    metadata: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        name: { type: 'string' },
-        externalId: { type: 'string' },
-        labels: { type: 'object', additionalProperties: { type: 'string' } },
-      },
-    },
-    spec: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        filename: { type: 'string' },
-        contentType: { type: 'string' },
-        sizeBytes: { type: 'string', format: 'int64' },
-      },
-    },
-  },
-};
+  properties,
+});
+
+/** The shape of `CreateUploadRequest`, as zod's `toJSONSchema()` writes it, with the int64 mark. */
+const CREATE_UPLOAD = message({
+  metadata: message({
+    name: { type: 'string' },
+    externalId: { type: 'string' },
+    labels: { type: 'object', additionalProperties: { type: 'string' } },
+  }),
+  spec: message({
+    filename: { type: 'string' },
+    contentType: { type: 'string' },
+    sizeBytes: { type: 'string', format: 'int64' },
+  }),
+});
 
 const canonical = {
   metadata: { name: 'a.md', externalId: 'kb-1', labels: { team: 'support' } },
   spec: { filename: 'a.md', contentType: 'text/markdown', sizeBytes: '2200' },
 };
 
+/** What `normalizeProtoJson` answers for a body it accepts. */
+const accepted = (value: unknown, warnings: string[]) => ({ ok: true, value, warnings });
+
 describe('normalizeProtoJson', () => {
   it('leaves a body in the exact wire format as it is, without warnings', () => {
-    expect(normalizeProtoJson(CREATE_UPLOAD, canonical)).toEqual({
-      ok: true,
-      value: canonical,
-      warnings: [],
-    });
+    expect(normalizeProtoJson(CREATE_UPLOAD, canonical)).toEqual(accepted(canonical, []));
   });
 
   it('drops unknown fields at every level the schema defines, and says so', () => {
@@ -50,15 +44,13 @@ describe('normalizeProtoJson', () => {
       metadata: { ...canonical.metadata, color: 'red' },
       spec: { ...canonical.spec, extra: { deep: true } },
     });
-    expect(result).toEqual({
-      ok: true,
-      value: canonical,
-      warnings: [
+    expect(result).toEqual(
+      accepted(canonical, [
         'unknown field metadata.color: a real server drops it',
         'unknown field spec.extra: a real server drops it',
         'unknown field extra: a real server drops it',
-      ],
-    });
+      ]),
+    );
   });
 
   it('reads proto field names as their JSON names, and keeps map keys verbatim', () => {
@@ -66,18 +58,23 @@ describe('normalizeProtoJson', () => {
       metadata: { name: 'a.md', external_id: 'kb-1', labels: { team: 'support', snake_key: 'x' } },
       spec: { filename: 'a.md', content_type: 'text/markdown', size_bytes: '2200' },
     });
-    expect(result).toEqual({
-      ok: true,
-      value: {
-        metadata: { name: 'a.md', externalId: 'kb-1', labels: { team: 'support', snake_key: 'x' } },
-        spec: canonical.spec,
-      },
-      warnings: [
-        'proto field name metadata.external_id accepted for metadata.externalId',
-        'proto field name spec.content_type accepted for spec.contentType',
-        'proto field name spec.size_bytes accepted for spec.sizeBytes',
-      ],
-    });
+    expect(result).toEqual(
+      accepted(
+        {
+          metadata: {
+            name: 'a.md',
+            externalId: 'kb-1',
+            labels: { team: 'support', snake_key: 'x' },
+          },
+          spec: canonical.spec,
+        },
+        [
+          'proto field name metadata.external_id accepted for metadata.externalId',
+          'proto field name spec.content_type accepted for spec.contentType',
+          'proto field name spec.size_bytes accepted for spec.sizeBytes',
+        ],
+      ),
+    );
   });
 
   it('reads an int64 given as a JSON number, or as a non-canonical number string', () => {
@@ -85,11 +82,9 @@ describe('normalizeProtoJson', () => {
       ...canonical,
       spec: { ...canonical.spec, sizeBytes: 2200 },
     });
-    expect(asNumber).toEqual({
-      ok: true,
-      value: canonical,
-      warnings: ['int64 field spec.sizeBytes given as a JSON number'],
-    });
+    expect(asNumber).toEqual(
+      accepted(canonical, ['int64 field spec.sizeBytes given as a JSON number']),
+    );
     const asExponent = normalizeProtoJson(CREATE_UPLOAD, {
       ...canonical,
       spec: { filename: 'a.md', contentType: 'text/markdown', size_bytes: 2.2e3 },
@@ -103,11 +98,11 @@ describe('normalizeProtoJson', () => {
       ...canonical,
       spec: { ...canonical.spec, sizeBytes: '2.2e3' },
     });
-    expect(inString).toEqual({
-      ok: true,
-      value: canonical,
-      warnings: ['int64 field spec.sizeBytes given as "2.2e3": a real server reads it as 2200'],
-    });
+    expect(inString).toEqual(
+      accepted(canonical, [
+        'int64 field spec.sizeBytes given as "2.2e3": a real server reads it as 2200',
+      ]),
+    );
   });
 
   it.each([
@@ -154,52 +149,33 @@ describe('normalizeProtoJson', () => {
       metadata: { name: 'a.md', externalId: null, labels: null },
       spec: canonical.spec,
     });
-    expect(result).toEqual({
-      ok: true,
-      value: { metadata: { name: 'a.md' }, spec: canonical.spec },
-      warnings: [
+    expect(result).toEqual(
+      accepted({ metadata: { name: 'a.md' }, spec: canonical.spec }, [
         'null for metadata.externalId: a real server treats it as not set',
         'null for metadata.labels: a real server treats it as not set',
-      ],
-    });
+      ]),
+    );
   });
 
   it('picks the oneOf branch by its discriminator, and normalises within it', () => {
     const spec: JsonSchema = {
       oneOf: [
-        {
-          type: 'object',
-          additionalProperties: false,
-          properties: { type: { type: 'string', enum: ['content'] }, content: { type: 'string' } },
-        },
-        {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            type: { type: 'string', enum: ['uploadId'] },
-            uploadId: { type: 'string' },
-          },
-        },
+        message({ type: { type: 'string', enum: ['content'] }, content: { type: 'string' } }),
+        message({ type: { type: 'string', enum: ['uploadId'] }, uploadId: { type: 'string' } }),
       ],
     };
     const schema: JsonSchema = { type: 'object', properties: { spec } };
     expect(
       normalizeProtoJson(schema, { spec: { type: 'uploadId', upload_id: 'upload_1', x: 1 } }),
-    ).toEqual({
-      ok: true,
-      value: { spec: { type: 'uploadId', uploadId: 'upload_1' } },
-      warnings: [
+    ).toEqual(
+      accepted({ spec: { type: 'uploadId', uploadId: 'upload_1' } }, [
         'proto field name spec.upload_id accepted for spec.uploadId',
         'unknown field spec.x: a real server drops it',
-      ],
-    });
+      ]),
+    );
     // No branch matches: left as it is, for the strict schema to report.
     const unknownType = { spec: { type: 'file', upload_id: 'u' } };
-    expect(normalizeProtoJson(schema, unknownType)).toEqual({
-      ok: true,
-      value: unknownType,
-      warnings: [],
-    });
+    expect(normalizeProtoJson(schema, unknownType)).toEqual(accepted(unknownType, []));
   });
 
   it('normalises array items and keeps open objects open', () => {
@@ -221,26 +197,23 @@ describe('normalizeProtoJson', () => {
         items: [{ size_bytes: 1 }, { sizeBytes: '2' }],
         any: { '@type': 't', reason: 'r' },
       }),
-    ).toEqual({
-      ok: true,
-      value: {
-        items: [{ sizeBytes: '1' }, { sizeBytes: '2' }],
-        any: { '@type': 't', reason: 'r' },
-      },
-      warnings: [
-        'proto field name items[0].size_bytes accepted for items[0].sizeBytes',
-        'uint64 field items[0].sizeBytes given as a JSON number',
-      ],
-    });
+    ).toEqual(
+      accepted(
+        {
+          items: [{ sizeBytes: '1' }, { sizeBytes: '2' }],
+          any: { '@type': 't', reason: 'r' },
+        },
+        [
+          'proto field name items[0].size_bytes accepted for items[0].sizeBytes',
+          'uint64 field items[0].sizeBytes given as a JSON number',
+        ],
+      ),
+    );
   });
 
   it('leaves what is not an object where the schema wants one to the strict schema', () => {
     for (const body of [null, 'text', 42, [1]]) {
-      expect(normalizeProtoJson(CREATE_UPLOAD, body)).toEqual({
-        ok: true,
-        value: body,
-        warnings: [],
-      });
+      expect(normalizeProtoJson(CREATE_UPLOAD, body)).toEqual(accepted(body, []));
     }
   });
 
@@ -251,14 +224,12 @@ describe('normalizeProtoJson', () => {
       metadata: { name: 'a.md', external_id: 'kb-1', labels: { team: 'support' } },
       spec: { filename: 'a.md', content_type: 'text/markdown', sizeBytes: '2200', checksum: 'x' },
     });
-    expect(result).toEqual({
-      ok: true,
-      value: canonical,
-      warnings: [
+    expect(result).toEqual(
+      accepted(canonical, [
         'proto field name metadata.external_id accepted for metadata.externalId',
         'proto field name spec.content_type accepted for spec.contentType',
         'unknown field spec.checksum: a real server drops it',
-      ],
-    });
+      ]),
+    );
   });
 });

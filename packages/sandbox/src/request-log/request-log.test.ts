@@ -1,62 +1,29 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cadenyaCall, httpRequest, inspect, pollUntil, scenarioCall } from '../testing/http.js';
-import { startTestSandbox } from '../testing/test-sandbox.js';
-import type { TestSandbox } from '../testing/test-sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { inspect, scenarioCall, send } from '../testing/http.js';
+import { completedOnePart, createCadenyaUpload, getUpload, put } from '../testing/uploads.js';
+import { useTestApp } from '../testing/use-test-sandbox.js';
 import { classifyPath, RequestLog } from './request-log.js';
 
-let current: TestSandbox | undefined;
-afterEach(async () => {
-  await current?.sandbox.close();
-  current = undefined;
-});
+// In-process (`app.request()`): the log is written by the app, whatever carries the requests.
+const start = useTestApp();
 
 describe('the request log', () => {
   it('records each request without query strings or credentials, and can be cleared', async () => {
-    current = await startTestSandbox({ logRequests: true });
-    const t = current;
+    const t = await start({ logRequests: true });
     const { scenario, cadenya, storage } = t.sandbox.credentials;
     const file = Buffer.from('plain bytes of a file');
-    const created = await scenarioCall(
-      t.sandbox,
-      'POST',
-      '/uploads?projectId=' + scenario.projectId,
-      {
-        body: {
-          fileName: 'a.txt',
-          contentType: 'text/plain',
-          fileSize: file.length,
-          parts: 1,
-          kind: 'asset',
-        },
-      },
-    );
-    await httpRequest(created.body.upload.parts[0].url, {
-      body: file,
-      headers: { 'content-length': file.length },
+    const upload = await completedOnePart(t.sandbox, file, {
+      fileName: 'a.txt',
+      contentType: 'text/plain',
+      kind: 'asset',
     });
-    await scenarioCall(t.sandbox, 'POST', `/uploads/${created.body.upload.id}/action`, {
-      body: { action: 'complete' },
-    });
-    await pollUntil(
-      () => scenarioCall(t.sandbox, 'GET', `/uploads/${created.body.upload.id}`),
-      (r) => r.body.upload.status === 'imported',
-    );
-    const cad = await cadenyaCall(
-      t.sandbox,
-      'POST',
-      `/v1/workspaces/${cadenya.workspaceId}/uploads`,
-      {
-        body: {
-          metadata: { name: 'n' },
-          spec: { filename: 'f', contentType: 'text/plain', sizeBytes: '4' },
-        },
-      },
-    );
-    await httpRequest(cad.body.info.uploadUrl, {
-      body: 'oops',
-      headers: { 'content-type': 'text/html', 'content-length': 4 },
-    });
-    await httpRequest(cad.body.info.uploadUrl, {
+    await t.settled();
+    // With a query string, which the log must leave out.
+    const imported = await getUpload(t.sandbox, `${upload.id}?projectId=${scenario.projectId}`);
+    expect(imported.body.upload.status).toBe('imported');
+    const cad = await createCadenyaUpload(t.sandbox, { sizeBytes: '4' });
+    await put(t.sandbox, cad.body.info.uploadUrl, 'oops', 'text/html');
+    await send(t.sandbox, cad.body.info.uploadUrl, {
       body: 'abcd',
       headers: {
         'content-type': 'text/plain',
@@ -108,9 +75,7 @@ describe('the request log', () => {
       entries.length,
     );
 
-    expect((await fetch(`${t.sandbox.inspectionUrl}/requests`, { method: 'DELETE' })).status).toBe(
-      204,
-    );
+    expect((await inspect(t.sandbox, 'DELETE', '/requests')).status).toBe(204);
     expect((await inspect(t.sandbox, 'GET', '/requests')).body.requests).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import {
   ScenarioTriggerUploadActionBody,
   ScenarioTriggerUploadActionResponse,
 } from '@upkit/schemas/scenario/classic';
-import { assertSends, validateWith } from '../contract-validation.js';
+import { bodyCheck, responseCheck, validateWith } from '../contract-validation.js';
 import type { SchemaLike, Validation } from '../contract-validation.js';
 
 /** The body of `createUpload`, told apart by mode. */
@@ -71,19 +71,11 @@ export function parseTriggerUploadActionBody(
 }
 
 /** Checks an outgoing `{upload}` answer of the given operation. */
-export function assertUploadResponse(
-  operation: 'createUpload' | 'getUpload' | 'triggerUploadAction',
-  body: unknown,
-): void {
-  const schema = {
-    createUpload: ScenarioCreateUploadResponse,
-    getUpload: ScenarioGetUploadResponse,
-    triggerUploadAction: ScenarioTriggerUploadActionResponse,
-  }[operation];
-  assertSends(schema, body, `${operation} response`);
-}
+export const assertUploadResponse = responseCheck({
+  createUpload: ScenarioCreateUploadResponse,
+  getUpload: ScenarioGetUploadResponse,
+  triggerUploadAction: ScenarioTriggerUploadActionResponse,
+});
 
 /** Checks an outgoing error body. */
-export function assertErrorBody(body: unknown): void {
-  assertSends(ScenarioErrorBody, body, 'Scenario error body');
-}
+export const assertErrorBody = bodyCheck(ScenarioErrorBody, 'Scenario error body');

@@ -50,3 +50,17 @@ export function resolveProject(
     message: 'You do not have access to this project',
   });
 }
+
+/**
+ * The project a call acts in, once its `Authorization` is checked ({@link checkScenarioAuth},
+ * {@link resolveProject}).
+ * @throws ScenarioApiError 401 or 403
+ */
+export function authorizedProject(
+  authorization: string | undefined,
+  projectId: string | undefined,
+  credentials: ScenarioCredentials,
+): string {
+  checkScenarioAuth(authorization, credentials);
+  return resolveProject(projectId, credentials);
+}

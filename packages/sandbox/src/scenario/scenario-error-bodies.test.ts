@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scenarioCall } from '../testing/http.js';
+import { inspect, scenarioCall } from '../testing/http.js';
 import type { JsonResponse } from '../testing/http.js';
 import { loadOpenApi } from '../testing/openapi-strict.js';
-import { startTestSandbox } from '../testing/test-sandbox.js';
-import type { TestSandbox } from '../testing/test-sandbox.js';
+import { openTestApp } from '../testing/test-app.js';
+import type { TestApp } from '../testing/test-app.js';
 
 // Scenario's error bodies are not uniform: each status has its own fields (`traceId` on 400 and
 // 500, `trace_id` on 404, `error` on 401/403/500, `reason` on 400/409…). The sandbox answers each
@@ -34,10 +34,11 @@ function shape(key: string, value: unknown): unknown {
 
 const examples = documentedErrorExamples();
 const answers = new Map<number, JsonResponse[]>();
-let t: TestSandbox;
+let t: TestApp;
 
+// In-process (`app.request()`): the bodies are the point, not the socket.
 beforeAll(async () => {
-  t = await startTestSandbox();
+  t = await openTestApp();
   const keep = (response: JsonResponse) =>
     answers.set(response.status, [...(answers.get(response.status) ?? []), response]);
   keep(await scenarioCall(t.sandbox, 'POST', '/uploads', { body: { parts: 0 } }));
@@ -59,14 +60,14 @@ beforeAll(async () => {
     { api: { errorRate: 1, errorStatus: 500 as const } },
     { api: { errorRate: 1, errorStatus: 503 as const } },
   ]) {
-    t.sandbox.setFaults(faults);
+    await inspect(t.sandbox, 'POST', '/faults', faults);
     keep(await scenarioCall(t.sandbox, 'GET', '/uploads/x'));
   }
-  t.sandbox.setFaults({});
+  await inspect(t.sandbox, 'DELETE', '/faults');
 });
 
 afterAll(async () => {
-  await t.sandbox.close();
+  await t.close();
 });
 
 describe('Scenario error bodies', () => {

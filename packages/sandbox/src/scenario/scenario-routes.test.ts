@@ -1,34 +1,25 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { httpRequest, inspect, pollUntil, scenarioCall } from '../testing/http.js';
-import type { JsonResponse } from '../testing/http.js';
-import type { TestSandbox } from '../testing/test-sandbox.js';
-import { useTestSandbox } from '../testing/use-test-sandbox.js';
+import { inspect, pollUntil, scenarioBasic, scenarioCall, send } from '../testing/http.js';
+import type { TestApp } from '../testing/test-app.js';
+import {
+  completedOnePart,
+  completeUpload,
+  createMultipart,
+  getUpload,
+  put,
+} from '../testing/uploads.js';
+import { useTestApp } from '../testing/use-test-sandbox.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const png = (size: number) => Buffer.concat([PNG, Buffer.alloc(size - PNG.length, 7)]);
 
-const start = useTestSandbox();
-
-function createMultipart(
-  t: TestSandbox,
-  file: Buffer,
-  parts: number,
-  extra: Record<string, unknown> = {},
-) {
-  return scenarioCall(t.sandbox, 'POST', '/uploads', {
-    body: {
-      fileName: 'castle.png',
-      contentType: 'image/png',
-      fileSize: file.length,
-      parts,
-      kind: 'image',
-      ...extra,
-    },
-  });
-}
+// In-process (`app.request()`): nothing here needs a socket.
+const start = useTestApp();
 
 /** PUTs the file split into the given part sizes (the last takes the rest). */
 async function putParts(
+  t: TestApp,
   upload: { parts: { number: number; url: string }[] },
   file: Buffer,
   sizes: number[],
@@ -36,42 +27,33 @@ async function putParts(
   let offset = 0;
   for (const [i, part] of upload.parts.entries()) {
     const size = i < sizes.length ? sizes[i]! : file.length - offset;
-    const res = await httpRequest(part.url, {
-      headers: { 'content-type': 'image/png', 'content-length': size },
-      body: file.subarray(offset, offset + size),
-    });
+    const res = await put(t.sandbox, part.url, file.subarray(offset, offset + size), 'image/png');
     expect(res.status).toBe(200);
     offset += size;
   }
 }
 
-const getUpload = (t: TestSandbox, id: string) => scenarioCall(t.sandbox, 'GET', `/uploads/${id}`);
-const complete = (t: TestSandbox, id: string) =>
-  scenarioCall(t.sandbox, 'POST', `/uploads/${id}/action`, { body: { action: 'complete' } });
-const settled = (t: TestSandbox, id: string) =>
-  pollUntil(
-    () => getUpload(t, id),
-    (r: JsonResponse) => ['imported', 'failed'].includes(r.body.upload.status as string),
-  );
+/** The upload once its background check is done: with no delays, imported or failed. */
+const settled = async (t: TestApp, id: string) => {
+  await t.settled();
+  return getUpload(t.sandbox, id);
+};
 
 /** A one-part upload of `file`, completed and settled. */
-async function uploadOnePart(t: TestSandbox, contentType: string, file: Buffer) {
-  const { body } = await scenarioCall(t.sandbox, 'POST', '/uploads', {
-    body: { fileName: 'f', contentType, fileSize: file.length, parts: 1, kind: 'asset' },
+async function uploadOnePart(t: TestApp, contentType: string, file: Buffer) {
+  const upload = await completedOnePart(t.sandbox, file, {
+    fileName: 'f',
+    contentType,
+    kind: 'asset',
   });
-  await httpRequest(body.upload.parts[0].url, {
-    body: file,
-    headers: { 'content-length': file.length },
-  });
-  await complete(t, body.upload.id);
-  return settled(t, body.upload.id);
+  return settled(t, upload.id);
 }
 
 describe('Scenario multipart uploads', () => {
   it('moves pending → validating → validated → imported, on the clock', async () => {
     const t = await start({ scenario: { validatingDelayMs: 60_000, importDelayMs: 60_000 } });
     const file = png(40);
-    const created = await createMultipart(t, file, 2);
+    const created = await createMultipart(t.sandbox, file.length, 2);
     expect(created.status).toBe(200);
     const upload = created.body.upload;
     expect(upload).toMatchObject({
@@ -90,9 +72,9 @@ describe('Scenario multipart uploads', () => {
       expect(query.get('X-Amz-SignedHeaders')).toBe('host');
       expect(query.get('X-Amz-Expires')).toBe('3600');
     }
-    await putParts(upload, file, [20]);
+    await putParts(t, upload, file, [20]);
 
-    const completed = await complete(t, upload.id);
+    const completed = await completeUpload(t.sandbox, upload.id);
     expect(completed.status).toBe(200);
     expect(completed.body.upload.status).toBe('validating');
     expect(completed.body.upload.parts).toBeUndefined();
@@ -100,20 +82,15 @@ describe('Scenario multipart uploads', () => {
 
     // The check runs in the background: once it has assembled the object, the upload is still
     // validating, because the clock has not reached the end of validating.
-    await pollUntil(
-      () => inspect(t.sandbox, 'GET', '/objects'),
-      (r) => r.body.objects.length === 1,
-    );
-    expect((await getUpload(t, upload.id)).body.upload.status).toBe('validating');
+    await t.settled();
+    expect((await inspect(t.sandbox, 'GET', '/objects')).body.objects).toHaveLength(1);
+    expect((await getUpload(t.sandbox, upload.id)).body.upload.status).toBe('validating');
     t.clock.advance(60_000);
-    const validated = await pollUntil(
-      () => getUpload(t, upload.id),
-      (r) => r.body.upload.status !== 'validating',
-    );
+    const validated = await getUpload(t.sandbox, upload.id);
     expect(validated.body.upload.status).toBe('validated');
     expect(validated.body.upload.entityId).toBeUndefined();
     t.clock.advance(60_000);
-    const imported = await getUpload(t, upload.id);
+    const imported = await getUpload(t.sandbox, upload.id);
     expect(imported.body.upload.status).toBe('imported');
     expect(imported.body.upload.entityId).toMatch(/^asset_/);
     expect(Date.parse(imported.body.upload.updatedAt)).toBeGreaterThan(
@@ -122,7 +99,6 @@ describe('Scenario multipart uploads', () => {
 
     const objects = await inspect(t.sandbox, 'GET', '/objects');
     const object = objects.body.objects.find((o: { key: string }) => o.key.endsWith(upload.id));
-    const { createHash } = await import('node:crypto');
     expect(object).toMatchObject({
       size: 40,
       contentType: 'image/png',
@@ -134,13 +110,13 @@ describe('Scenario multipart uploads', () => {
   it('advances on its own with timers', async () => {
     const t = await start({ scenario: { validatingDelayMs: 30, importDelayMs: 30 } });
     const file = png(20);
-    const { body } = await createMultipart(t, file, 1);
-    await putParts(body.upload, file, []);
-    await complete(t, body.upload.id);
+    const { body } = await createMultipart(t.sandbox, file.length, 1);
+    await putParts(t, body.upload, file, []);
+    await completeUpload(t.sandbox, body.upload.id);
     const seen = new Set<string>();
     await pollUntil(
       async () => {
-        const status = (await getUpload(t, body.upload.id)).body.upload.status as string;
+        const status = (await getUpload(t.sandbox, body.upload.id)).body.upload.status as string;
         seen.add(status);
         return status;
       },
@@ -153,36 +129,27 @@ describe('Scenario multipart uploads', () => {
   it('gives a model an entityId model_…', async () => {
     const t = await start();
     const file = Buffer.from('safetensors-ish bytes');
-    const created = await scenarioCall(t.sandbox, 'POST', '/uploads', {
-      body: {
-        fileName: 'lora.safetensors',
-        contentType: 'application/octet-stream',
-        fileSize: file.length,
-        parts: 1,
-        kind: 'model',
-      },
+    const upload = await completedOnePart(t.sandbox, file, {
+      fileName: 'lora.safetensors',
+      contentType: 'application/octet-stream',
+      kind: 'model',
     });
-    await httpRequest(created.body.upload.parts[0].url, {
-      body: file,
-      headers: { 'content-length': file.length },
-    });
-    await complete(t, created.body.upload.id);
-    const done = await settled(t, created.body.upload.id);
+    const done = await settled(t, upload.id);
     expect(done.body.upload).toMatchObject({ status: 'imported', kind: 'model' });
     expect(done.body.upload.entityId).toMatch(/^model_/);
   });
 
   it('signs part URLs afresh on each read while pending', async () => {
     const t = await start();
-    const created = await createMultipart(t, png(32), 2);
+    const created = await createMultipart(t.sandbox, 32, 2);
     t.clock.advance(5000);
-    const again = await getUpload(t, created.body.upload.id);
+    const again = await getUpload(t.sandbox, created.body.upload.id);
     const first = created.body.upload.parts[0];
     const second = again.body.upload.parts[0];
     expect(second.url).not.toBe(first.url);
     expect(Date.parse(second.expires) - Date.parse(first.expires)).toBeGreaterThanOrEqual(4000);
     // The old URL still works until it expires, as on S3.
-    const res = await httpRequest(first.url, { body: png(16), headers: { 'content-length': 16 } });
+    const res = await put(t.sandbox, first.url, png(16));
     expect(res.status).toBe(200);
   });
 
@@ -205,16 +172,13 @@ describe('Scenario multipart uploads', () => {
   ])('fails with %s', async (_name, sizes, parts, fileSize, message) => {
     const t = await start();
     const file = png(fileSize);
-    const { body } = await createMultipart(t, file, parts);
+    const { body } = await createMultipart(t.sandbox, file.length, parts);
     let offset = 0;
     for (const [i, size] of sizes.entries()) {
-      await httpRequest(body.upload.parts[i].url, {
-        body: file.subarray(offset, offset + size),
-        headers: { 'content-length': size },
-      });
+      await put(t.sandbox, body.upload.parts[i].url, file.subarray(offset, offset + size));
       offset += size;
     }
-    expect((await complete(t, body.upload.id)).body.upload.status).toBe('validating');
+    expect((await completeUpload(t.sandbox, body.upload.id)).body.upload.status).toBe('validating');
     const done = await settled(t, body.upload.id);
     expect(done.body.upload.status).toBe('failed');
     expect(done.body.upload.errorMessage).toMatch(message);
@@ -246,9 +210,9 @@ describe('Scenario multipart uploads', () => {
   it('uses a 5 MiB minimum part size by default', async () => {
     const t = await start({ scenario: { minPartSize: undefined } });
     const file = png(64);
-    const { body } = await createMultipart(t, file, 2);
-    await putParts(body.upload, file, [32]);
-    await complete(t, body.upload.id);
+    const { body } = await createMultipart(t.sandbox, file.length, 2);
+    await putParts(t, body.upload, file, [32]);
+    await completeUpload(t.sandbox, body.upload.id);
     const done = await settled(t, body.upload.id);
     expect(done.body.upload.errorMessage).toMatch(/at least 5242880 bytes/);
   });
@@ -256,27 +220,27 @@ describe('Scenario multipart uploads', () => {
   it('refuses a second complete with 409, and part PUTs after complete with NoSuchUpload', async () => {
     const t = await start();
     const file = png(20);
-    const { body } = await createMultipart(t, file, 1);
-    await putParts(body.upload, file, []);
-    await complete(t, body.upload.id);
-    const again = await complete(t, body.upload.id);
+    const { body } = await createMultipart(t.sandbox, file.length, 1);
+    await putParts(t, body.upload, file, []);
+    await completeUpload(t.sandbox, body.upload.id);
+    const again = await completeUpload(t.sandbox, body.upload.id);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({
       status: 409,
       reason: 'upload_not_pending',
       message: 'Upload is not pending',
     });
-    const late = await httpRequest(body.upload.parts[0].url, {
-      body: file,
-      headers: { 'content-length': file.length },
-    });
+    const late = await put(t.sandbox, body.upload.parts[0].url, file);
     expect(late.status).toBe(404);
     expect(late.text).toContain('<Code>NoSuchUpload</Code>');
   });
 
   it('answers 404 for an unknown upload, on read and on complete', async () => {
     const t = await start();
-    for (const res of [await getUpload(t, 'upload_nope'), await complete(t, 'upload_nope')]) {
+    for (const res of [
+      await getUpload(t.sandbox, 'upload_nope'),
+      await completeUpload(t.sandbox, 'upload_nope'),
+    ]) {
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({
         status: 404,
@@ -298,16 +262,7 @@ describe('Scenario create validation', () => {
     ['an unknown property', { colour: 'blue' }, /colour/],
   ])('refuses %s with 400', async (_name, change, message) => {
     const t = await start();
-    const res = await scenarioCall(t.sandbox, 'POST', '/uploads', {
-      body: {
-        fileName: 'a.png',
-        contentType: 'image/png',
-        fileSize: 10,
-        parts: 1,
-        kind: 'image',
-        ...change,
-      },
-    });
+    const res = await createMultipart(t.sandbox, 10, 1, change);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ status: 400, reason: 'invalid_argument' });
     expect(res.body.message).toMatch(message);
@@ -315,15 +270,7 @@ describe('Scenario create validation', () => {
 
   it('accepts 10000 parts and lists them all', async () => {
     const t = await start();
-    const res = await scenarioCall(t.sandbox, 'POST', '/uploads', {
-      body: {
-        fileName: 'big.bin',
-        contentType: 'application/octet-stream',
-        fileSize: 10_000 * 16,
-        parts: 10_000,
-        kind: 'asset',
-      },
-    });
+    const res = await createMultipart(t.sandbox, 10_000 * 16, 10_000, { kind: 'asset' });
     expect(res.status).toBe(200);
     expect(res.body.upload.parts).toHaveLength(10_000);
     expect(res.body.upload.parts.at(-1).number).toBe(10_000);
@@ -345,21 +292,18 @@ describe('Scenario create validation', () => {
 
   it('refuses invalid JSON and an unknown action', async () => {
     const t = await start();
-    const bad = await fetch(`${t.sandbox.scenarioBaseUrl}/uploads`, {
+    const bad = await send(t.sandbox, `${t.sandbox.scenarioBaseUrl}/uploads`, {
       method: 'POST',
-      headers: {
-        authorization: (await import('../testing/http.js')).scenarioBasic(t.sandbox),
-        'content-type': 'application/json',
-      },
+      headers: { authorization: scenarioBasic(t.sandbox), 'content-type': 'application/json' },
       body: '{"fileName":',
     });
     expect(bad.status).toBe(400);
-    const { body } = await createMultipart(t, png(16), 1);
+    const { body } = await createMultipart(t.sandbox, 16, 1);
     const action = await scenarioCall(t.sandbox, 'POST', `/uploads/${body.upload.id}/action`, {
       body: { action: 'abort' },
     });
     expect(action.status).toBe(400);
-    expect((await getUpload(t, body.upload.id)).body.upload.status).toBe('pending');
+    expect((await getUpload(t.sandbox, body.upload.id)).body.upload.status).toBe('pending');
   });
 });
 
@@ -388,18 +332,16 @@ describe('Scenario imports (url, Hugging Face, Civitai)', () => {
       expect(created.status).toBe(200);
       expect(created.body.upload).toMatchObject({ ...fields, status: 'validating' });
       expect(created.body.upload.parts).toBeUndefined();
+      await t.settled();
       t.clock.advance(60_000);
-      const validated = await pollUntil(
-        () => getUpload(t, created.body.upload.id),
-        (r) => r.body.upload.status !== 'validating',
-      );
+      const validated = await getUpload(t.sandbox, created.body.upload.id);
       expect(validated.body.upload.status).toBe('validated');
       t.clock.advance(60_000);
-      const imported = await getUpload(t, created.body.upload.id);
+      const imported = await getUpload(t.sandbox, created.body.upload.id);
       expect(imported.body.upload.status).toBe('imported');
       expect(imported.body.upload.entityId).toMatch(entity);
       // Only multipart uploads are ever pending, so there is nothing to complete.
-      expect((await complete(t, created.body.upload.id)).status).toBe(409);
+      expect((await completeUpload(t.sandbox, created.body.upload.id)).status).toBe(409);
     },
   );
 
@@ -471,7 +413,7 @@ describe('Scenario auth and projects', () => {
     );
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toMatchObject({ status: 403, error: 'Forbidden' });
-    const mine = await createMultipart(t, png(16), 1);
+    const mine = await createMultipart(t.sandbox, 16, 1);
     expect(mine.body.upload.ownerId).toBe(scenario.projectId);
   });
 });

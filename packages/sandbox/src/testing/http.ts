@@ -2,11 +2,22 @@ import { request } from 'node:http';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Sandbox } from '../sandbox.js';
+import type { SandboxCredentials } from '../credentials.js';
+import type { SandboxUrls } from '../sandbox-urls.js';
 
 // Tests read deep into answers; their shape is checked separately, against the OpenAPI documents.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
+
+/**
+ * Where a test's requests go: a listening sandbox (a `Sandbox`, reached with the global `fetch`),
+ * or an in-process app, whose `fetch` is `app.request()`.
+ */
+export interface SandboxEndpoint extends SandboxUrls {
+  readonly credentials: SandboxCredentials;
+  readonly strict: boolean;
+  readonly fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+}
 
 export interface JsonResponse {
   readonly status: number;
@@ -14,12 +25,30 @@ export interface JsonResponse {
   readonly body: Loose;
 }
 
-export const scenarioBasic = (sandbox: Sandbox) =>
+export const scenarioBasic = (sandbox: SandboxEndpoint) =>
   `Basic ${Buffer.from(`${sandbox.credentials.scenario.apiKey}:${sandbox.credentials.scenario.apiSecret}`).toString('base64')}`;
 
-export const cadenyaBearer = (sandbox: Sandbox) => `Bearer ${sandbox.credentials.cadenya.apiKey}`;
+export const cadenyaBearer = (sandbox: SandboxEndpoint) =>
+  `Bearer ${sandbox.credentials.cadenya.apiKey}`;
 
-async function json(response: Response): Promise<JsonResponse> {
+/** A request to the endpoint, over its socket or in-process. */
+const fetchFrom = (sandbox: SandboxEndpoint, url: string, init: RequestInit) =>
+  (sandbox.fetch ?? fetch)(url, init);
+
+/** A JSON request and its answer; an empty answer reads as `{}`. */
+async function jsonCall(
+  sandbox: SandboxEndpoint,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<JsonResponse> {
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetchFrom(sandbox, url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return {
     status: response.status,
@@ -34,61 +63,40 @@ interface CallOptions {
   readonly body?: unknown;
 }
 
+const API = {
+  scenario: { base: (s: SandboxEndpoint) => s.scenarioBaseUrl, auth: scenarioBasic },
+  cadenya: { base: (s: SandboxEndpoint) => s.cadenyaBaseUrl, auth: cadenyaBearer },
+} as const;
+
 /** A JSON call to one of the emulated APIs, with that API's dev credential unless told otherwise. */
-async function apiCall(
-  baseUrl: string,
-  defaultAuth: string,
-  method: string,
-  path: string,
-  options: CallOptions,
-): Promise<JsonResponse> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const auth = options.auth === undefined ? defaultAuth : options.auth;
-  if (auth !== null) headers['authorization'] = auth;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  return json(
-    await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    }),
-  );
-}
+const apiCaller =
+  (api: keyof typeof API) =>
+  (
+    sandbox: SandboxEndpoint,
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<JsonResponse> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const auth = options.auth === undefined ? API[api].auth(sandbox) : options.auth;
+    if (auth !== null) headers['authorization'] = auth;
+    return jsonCall(sandbox, `${API[api].base(sandbox)}${path}`, method, headers, options.body);
+  };
 
 /** Calls the Scenario API (path relative to `/scenario/v1`). */
-export function scenarioCall(
-  sandbox: Sandbox,
-  method: string,
-  path: string,
-  options: CallOptions = {},
-): Promise<JsonResponse> {
-  return apiCall(sandbox.scenarioBaseUrl, scenarioBasic(sandbox), method, path, options);
-}
+export const scenarioCall = apiCaller('scenario');
 
 /** Calls the Cadenya API (path relative to `/cadenya`). */
-export function cadenyaCall(
-  sandbox: Sandbox,
-  method: string,
-  path: string,
-  options: CallOptions = {},
-): Promise<JsonResponse> {
-  return apiCall(sandbox.cadenyaBaseUrl, cadenyaBearer(sandbox), method, path, options);
-}
+export const cadenyaCall = apiCaller('cadenya');
 
 /** Calls the inspection API. */
-export async function inspect(
-  sandbox: Sandbox,
+export function inspect(
+  sandbox: SandboxEndpoint,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<JsonResponse> {
-  return json(
-    await fetch(`${sandbox.inspectionUrl}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
+  return jsonCall(sandbox, `${sandbox.inspectionUrl}${path}`, method, {}, body);
 }
 
 export interface RawResponse {
@@ -97,18 +105,17 @@ export interface RawResponse {
   readonly text: string;
 }
 
+export interface RawRequest {
+  readonly method?: string;
+  readonly headers?: OutgoingHttpHeaders;
+  readonly body?: Buffer | string | Readable;
+}
+
 /**
  * A request through node:http (not fetch): full control over headers such as Content-Length,
- * streamed bodies with backpressure.
+ * streamed bodies with backpressure. PUT unless told otherwise.
  */
-export function httpRequest(
-  url: string,
-  options: {
-    method?: string;
-    headers?: OutgoingHttpHeaders;
-    body?: Buffer | string | Readable;
-  } = {},
-): Promise<RawResponse> {
+export function httpRequest(url: string, options: RawRequest = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -134,6 +141,33 @@ export function httpRequest(
       req.end(body);
     }
   });
+}
+
+/**
+ * A request as {@link httpRequest} sends it (PUT unless told otherwise), to a listening sandbox
+ * through node:http, to an in-process one through its `fetch`, answered alike. Headers are sent
+ * as given: a PUT to storage names its Content-Length.
+ */
+export async function send(
+  sandbox: SandboxEndpoint,
+  url: string,
+  options: Omit<RawRequest, 'body'> & { readonly body?: Buffer | string } = {},
+): Promise<RawResponse> {
+  if (!sandbox.fetch) return httpRequest(url, options);
+  const headers = Object.fromEntries(
+    Object.entries(options.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
+  const body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
+  const response = await sandbox.fetch(url, {
+    method: options.method ?? 'PUT',
+    headers,
+    ...(body ? { body: new Uint8Array(body) } : {}),
+  });
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    text: await response.text(),
+  };
 }
 
 /** Parses an S3 `<Error>` document into its elements. */

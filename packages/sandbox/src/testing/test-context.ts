@@ -4,7 +4,7 @@ import { closeDataDir, openDataDir } from '../persistence/data-dir.js';
 import { StateStore } from '../persistence/state-store.js';
 import type { SandboxContext } from '../sandbox-context.js';
 import { ObjectStore } from '../storage/object-store.js';
-import { capturingLogger, TestClock } from './test-sandbox.js';
+import { capturingLogger, TestClock, testOptions } from './test-sandbox.js';
 import type { CapturingLogger } from './test-sandbox.js';
 
 /** The public URL of an in-process context: nothing listens on it. */
@@ -20,8 +20,7 @@ export interface TestContext {
 
 /**
  * A sandbox context without a server, for services and `app.request()` tests: a temporary data
- * directory, a movable clock, a capturing logger and strict request reading unless the options
- * say otherwise.
+ * directory and the {@link testOptions} of a test sandbox.
  */
 export async function openTestContext(options: SandboxOptions = {}): Promise<TestContext> {
   const clock = new TestClock();
@@ -29,17 +28,12 @@ export async function openTestContext(options: SandboxOptions = {}): Promise<Tes
   const dataDir = await openDataDir(undefined);
   const store = await StateStore.open(dataDir.stateFile);
   const objects = new ObjectStore(dataDir, store, clock.now);
-  const ctx = createSandboxContext(
-    {
-      now: clock.now,
-      sleep: clock.sleep,
-      logger,
-      strict: true,
-      ...options,
-      scenario: { minPartSize: 16, validatingDelayMs: 0, importDelayMs: 0, ...options.scenario },
-    },
-    { dataDir, store, objects, publicUrl: () => TEST_ORIGIN },
-  );
+  const ctx = createSandboxContext(testOptions(clock, logger, options), {
+    dataDir,
+    store,
+    objects,
+    publicUrl: () => TEST_ORIGIN,
+  });
   return {
     ctx,
     clock,

@@ -69,17 +69,29 @@ export interface TestSandbox {
   readonly logger: CapturingLogger;
 }
 
-/**
- * Starts a sandbox on 127.0.0.1, a free port, with a movable clock (latency faults wait for it too), a capturing logger, small
- * parts, no lifecycle delays and strict request reading (the exact wire format) unless the options
- * say otherwise.
- */
+/** Starts a sandbox on 127.0.0.1, a free port, with the {@link testOptions}. */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const clock = new TestClock();
   const logger = capturingLogger();
   const sandbox = await startSandbox({
     host: '127.0.0.1',
     port: 0,
+    ...testOptions(clock, logger, options),
+  });
+  return { sandbox, clock, logger };
+}
+
+/**
+ * The options of every test sandbox, in-process or listening: the movable clock (latency faults
+ * wait for it too), the capturing logger with a line per request, small parts, no lifecycle delays
+ * and strict request reading (the exact wire format), unless `options` say otherwise.
+ */
+export function testOptions(
+  clock: TestClock,
+  logger: CapturingLogger,
+  options: SandboxOptions,
+): SandboxOptions {
+  return {
     now: clock.now,
     sleep: clock.sleep,
     logger,
@@ -87,6 +99,5 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     strict: true,
     ...options,
     scenario: { minPartSize: 16, validatingDelayMs: 0, importDelayMs: 0, ...options.scenario },
-  });
-  return { sandbox, clock, logger };
+  };
 }
