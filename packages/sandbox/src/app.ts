@@ -20,8 +20,10 @@ import type { ScenarioLifecycle } from './scenario/scenario-lifecycle.js';
 import { scenarioRoutes } from './scenario/scenario-routes.js';
 import { bodyTooLarge, scenarioServerError } from './scenario/scenario-errors.js';
 import { ScenarioService } from './scenario/scenario-service.js';
+import type { BodyReader } from './storage/body-reader.js';
 import { s3ErrorXml } from './storage/s3-error-xml.js';
 import { storageRoutes } from './storage/storage-routes.js';
+import { StorageService } from './storage/storage-service.js';
 
 function scenarioError(c: Context<SandboxEnv>, error: ScenarioApiError) {
   const body = { ...error.body, status: error.status };
@@ -50,7 +52,12 @@ function storageError(c: Context<SandboxEnv>, error: StorageRefusal) {
 }
 
 /** The whole sandbox as one hono app: the two APIs, storage, and the inspection API. */
-export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Hono<SandboxEnv> {
+export function createApp(
+  ctx: SandboxContext,
+  lifecycle: ScenarioLifecycle,
+  /** How storage reads PUT bodies: the standard Request's unless the server offers better. */
+  readBody?: BodyReader,
+): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
 
   // Outermost, so it sees the final status, faults and errors included.
@@ -112,7 +119,7 @@ export function createApp(ctx: SandboxContext, lifecycle: ScenarioLifecycle): Ho
 
   app.route('/scenario/v1', scenarioRoutes(ctx, new ScenarioService(ctx, lifecycle)));
   app.route('/cadenya', cadenyaRoutes(ctx, new CadenyaService(ctx)));
-  app.route('/storage', storageRoutes(ctx));
+  app.route('/storage', storageRoutes(new StorageService(ctx), readBody));
   app.route('/_sandbox', inspectionRoutes(ctx));
 
   app.notFound((c) =>

@@ -265,6 +265,16 @@ export const SANDBOX_OPTIONS = {
       default: false,
     },
   }),
+  discardObjects: boolean({
+    default: false,
+    cli: {
+      flag: 'discard-objects',
+      help:
+        'check storage PUTs as ever but keep no object bytes (benchmarks);\n' +
+        'objects report size and ETag, no sha256',
+      default: false,
+    },
+  }),
   scenario: { rows: SCENARIO_OPTIONS, section: 'Scenario' },
   cadenya: { rows: CADENYA_OPTIONS, section: 'Cadenya' },
   credentials: {

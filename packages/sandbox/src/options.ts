@@ -97,6 +97,16 @@ export interface SandboxOptions {
    */
   readonly strict?: boolean;
   /**
+   * Discard object bytes instead of storing them, for benchmarks where the emulator must not set
+   * the figures. PUTs are checked exactly as otherwise (signature, Content-Length, the bytes
+   * received, upload state) and answered with the same ETag (the body's MD5); the inspection API
+   * reports each object's size and ETag, `sha256: null` and `discarded: true`. Only the first 64
+   * bytes of each body are kept, for Scenario's content check; reading a discarded object whole
+   * (a Cadenya memory entry) fails.
+   * @default false
+   */
+  readonly discardObjects?: boolean;
+  /**
    * The clock, in epoch ms. Tests move it forward to expire URLs or advance uploads without
    * waiting.
    * @default Date.now

@@ -15,6 +15,7 @@ import { StateStore } from './persistence/state-store.js';
 import { sandboxUrls } from './sandbox-urls.js';
 import type { SandboxUrls } from './sandbox-urls.js';
 import { ScenarioLifecycle } from './scenario/scenario-lifecycle.js';
+import { nodeBodyReader } from './storage/body-reader.js';
 import { ObjectStore } from './storage/object-store.js';
 
 /** A running sandbox. */
@@ -54,7 +55,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const dataDir = await openDataDir(options.dataDir);
   let origin = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const store = await StateStore.open(dataDir.stateFile);
-  const objects = new ObjectStore(dataDir, store, now);
+  const objects = new ObjectStore(dataDir, store, now, {
+    discard: options.discardObjects ?? SANDBOX_OPTIONS.discardObjects.default,
+  });
   await objects.dropMissingObjects(async (path) =>
     stat(path).then(
       () => true,
@@ -69,7 +72,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     publicUrl: () => origin,
   });
   const lifecycle = new ScenarioLifecycle(ctx);
-  const app = createApp(ctx, lifecycle);
+  // Served by @hono/node-server: storage reads node's request stream, not the Web body over it.
+  const app = createApp(ctx, lifecycle, nodeBodyReader);
 
   const server = createAdaptorServer({
     fetch: app.fetch,

@@ -3,17 +3,23 @@ import { SandboxConfigError } from '../errors/sandbox-config-error.js';
 import { parseFaultSettings } from '../faults/fault-settings.js';
 import type { SandboxEnv } from '../hono-env.js';
 import type { SandboxContext } from '../sandbox-context.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import type { StoredObject } from '../storage/storage-records.js';
 import { VERSION } from '../version.js';
 
-const describe = (object: StoredObject) => ({
+/**
+ * An object as the inspection API shows it. The SHA-256 is computed from the stored bytes on the
+ * first request for it, then kept; a discarded object (`discardObjects`) has none.
+ */
+const describe = async (objects: ObjectStore, object: StoredObject) => ({
   bucket: object.bucket,
   key: object.key,
   size: object.size,
-  sha256: object.sha256,
+  sha256: (await objects.sha256(object)) ?? null,
   etag: object.etag,
   contentType: object.contentType,
   createdAt: object.createdAt,
+  ...(object.discarded ? { discarded: true } : {}),
 });
 
 /**
@@ -33,6 +39,8 @@ export function inspectionRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
       storageUrl: `${ctx.publicUrl()}/storage`,
       // Whether request bodies are held to the documents' exact wire format.
       strict: ctx.strict,
+      // Whether object bytes are discarded (sizes and ETags only).
+      discardObjects: ctx.objects.discardsBytes,
       endpoints: [
         'GET /_sandbox/objects',
         'GET /_sandbox/objects/<bucket>/<key>',
@@ -46,12 +54,18 @@ export function inspectionRoutes(ctx: SandboxContext): Hono<SandboxEnv> {
     }),
   );
 
-  app.get('/objects', (c) => c.json({ objects: ctx.objects.listObjects().map(describe) }));
+  app.get('/objects', async (c) => {
+    const objects = [];
+    // One at a time: each first SHA-256 reads a whole object.
+    for (const object of ctx.objects.listObjects())
+      objects.push(await describe(ctx.objects, object));
+    return c.json({ objects });
+  });
 
-  app.get('/objects/:bucket/:key{.+}', (c) => {
+  app.get('/objects/:bucket/:key{.+}', async (c) => {
     const object = ctx.objects.getObject(c.req.param('bucket'), c.req.param('key'));
     if (!object) return c.json({ error: 'No such object' }, 404);
-    return c.json(describe(object));
+    return c.json(await describe(ctx.objects, object));
   });
 
   app.get('/requests', (c) => c.json({ requests: ctx.requestLog.list() }));

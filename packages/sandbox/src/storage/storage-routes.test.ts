@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cadenyaCall, httpRequest, inspect, parseS3Error, scenarioCall } from '../testing/http.js';
 import { openTestApp } from '../testing/test-app.js';
 import { TEST_ORIGIN } from '../testing/test-context.js';
+import type { SandboxOptions } from '../options.js';
 import type { TestApp } from '../testing/test-app.js';
 import { startTestSandbox } from '../testing/test-sandbox.js';
 import type { TestSandbox } from '../testing/test-sandbox.js';
@@ -61,8 +62,12 @@ function expectS3Error(
 }
 
 /** A Cadenya upload of an in-process app (`app.request()`, no socket). */
-async function inProcessUpload(contentType = 'application/octet-stream', size = BODY.length) {
-  inProcess = await openTestApp();
+async function inProcessUpload(
+  contentType = 'application/octet-stream',
+  size = BODY.length,
+  options: SandboxOptions = {},
+) {
+  inProcess = await openTestApp(options);
   const t = inProcess;
   const cadenya = t.ctx.credentials.cadenya;
   const res = await t.request(
@@ -123,6 +128,45 @@ describe('storage PUT, in-process', () => {
     });
     const missing = await t.request(`${TEST_ORIGIN}/_sandbox/objects/cadenya-uploads/nope`);
     expect(missing.status).toBe(404);
+  });
+
+  it('stores a body of several MiB: its ETag and SHA-256 are those of the whole body', async () => {
+    const body = Buffer.alloc(3 * 1024 * 1024 + 5, 'upkit');
+    const { t, url, key } = await inProcessUpload('application/octet-stream', body.length);
+    const res = await putInProcess(t, url, { headers: octets(body.length), body });
+    expect(res.status).toBe(200);
+    expect(res.headers['etag']).toBe(`"${createHash('md5').update(body).digest('hex')}"`);
+    const object = await t.request(`${TEST_ORIGIN}/_sandbox/objects/cadenya-uploads/${key}`);
+    expect(await object.json()).toMatchObject({
+      size: body.length,
+      sha256: createHash('sha256').update(body).digest('hex'),
+    });
+  });
+
+  it('with discardObjects, keeps sizes and ETags but no bytes: the inspection API says so', async () => {
+    const { t, url, key } = await inProcessUpload('application/octet-stream', BODY.length, {
+      discardObjects: true,
+    });
+    const res = await putInProcess(t, url, { headers: octets(), body: BODY });
+    expect(res.status).toBe(200);
+    expect(res.headers['etag']).toBe(`"${createHash('md5').update(BODY).digest('hex')}"`);
+    const object = await t.request(`${TEST_ORIGIN}/_sandbox/objects/cadenya-uploads/${key}`);
+    expect(await object.json()).toMatchObject({
+      key,
+      size: BODY.length,
+      sha256: null,
+      discarded: true,
+    });
+    const info = await t.request(`${TEST_ORIGIN}/_sandbox`);
+    expect(await info.json()).toMatchObject({ discardObjects: true });
+    // The upload itself goes on as usual: the record is all the API needs.
+    const cadenya = t.ctx.credentials.cadenya;
+    const id = key.split('/')[1]!;
+    const upload = await t.request(
+      `${TEST_ORIGIN}/cadenya/v1/workspaces/${cadenya.workspaceId}/uploads/${id}`,
+      { headers: { authorization: `Bearer ${cadenya.apiKey}` } },
+    );
+    expect(upload.status).toBe(200);
   });
 
   it('refuses a tampered signature: 403 SignatureDoesNotMatch', async () => {

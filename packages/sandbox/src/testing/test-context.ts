@@ -27,7 +27,9 @@ export async function openTestContext(options: SandboxOptions = {}): Promise<Tes
   const logger = capturingLogger();
   const dataDir = await openDataDir(undefined);
   const store = await StateStore.open(dataDir.stateFile);
-  const objects = new ObjectStore(dataDir, store, clock.now);
+  const objects = new ObjectStore(dataDir, store, clock.now, {
+    discard: options.discardObjects ?? false,
+  });
   const ctx = createSandboxContext(testOptions(clock, logger, options), {
     dataDir,
     store,
