@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEAD_BYTES, receiveBody } from './hashing-sink.js';
@@ -95,4 +98,34 @@ describe('receiveBody', () => {
     controller.abort();
     await expect(receiving).rejects.toThrow(/abort/i);
   });
+});
+
+describe('the MD5 workers and the process', () => {
+  it('hold the process only while a body is being hashed: it ends on its own afterwards', async () => {
+    // The exit code tells both halves: 13 is an await left unsettled because the worker let go
+    // too early; a worker that never lets go makes the child outlive the test's timeout.
+    const script = [
+      "import { Readable } from 'node:stream';",
+      "import { receiveBody } from './src/storage/hashing-sink.ts';",
+      'const body = Readable.from([Buffer.alloc(3 * 1024 * 1024, 1)]);',
+      'const { md5 } = await receiveBody(body, undefined);',
+      'process.stdout.write(md5);',
+    ].join('\n');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_OPTIONS: '' },
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(out).toBe(md5(Buffer.alloc(3 * 1024 * 1024, 1)));
+  }, 60_000);
 });

@@ -33,11 +33,15 @@ function md5WorkerMain(port: MessagePort, hasher: typeof createHash): void {
   );
 }
 
-/** The script a worker evaluates: the function above, called with what it needs. */
+/**
+ * The script a worker evaluates: the function above, called with what it needs. Dynamic imports
+ * work whether the script runs as CommonJS or as a module (a parent run with
+ * `--input-type=module` makes it one).
+ */
 const WORKER_SCRIPT = [
-  "const { parentPort } = require('node:worker_threads');",
-  "const { createHash } = require('node:crypto');",
-  `(${md5WorkerMain.toString()})(parentPort, createHash);`,
+  "Promise.all([import('node:worker_threads'), import('node:crypto')]).then(",
+  `  ([threads, crypto]) => (${md5WorkerMain.toString()})(threads.parentPort, crypto.createHash),`,
+  ');',
 ].join('\n');
 
 /** Bytes handed over but not hashed yet, per stream, before `update` makes its caller wait. */
@@ -67,18 +71,20 @@ interface StreamState {
 type WorkerReply = { id: number; hashed: number } | { id: number; md5: string };
 
 class Md5Worker {
-  private readonly worker = new Worker(WORKER_SCRIPT, { eval: true });
+  private readonly worker = new Worker(WORKER_SCRIPT, {
+    eval: true,
+    // Plain JavaScript: none of the parent's loaders or flags (tsx, --input-type) apply.
+    execArgv: [],
+  });
   readonly streams = new Map<number, StreamState>();
   broken = false;
 
   constructor() {
-    // Idle, it must not keep the process alive; a body being received keeps its socket open.
-    this.worker.unref();
     this.worker.on('message', (reply: WorkerReply) => {
       const state = this.streams.get(reply.id);
       if (!state) return;
       if ('md5' in reply) {
-        this.streams.delete(reply.id);
+        this.forget(reply.id);
         state.done?.(reply.md5);
         return;
       }
@@ -93,9 +99,19 @@ class Md5Worker {
       this.broken = true;
       for (const state of this.streams.values()) state.fail(error);
       this.streams.clear();
+      this.worker.unref();
     };
     this.worker.on('error', breakDown);
     this.worker.on('exit', (code) => breakDown(new Error(`the MD5 worker exited (${code})`)));
+    // Idle, it must not keep the process alive: it is referenced only while a stream is open.
+    // After the listeners, since adding a 'message' listener refs the worker's port again.
+    this.worker.unref();
+  }
+
+  private forget(id: number): boolean {
+    if (!this.streams.delete(id)) return false;
+    if (this.streams.size === 0) this.worker.unref();
+    return true;
   }
 
   open(id: number): WorkerMd5 {
@@ -109,6 +125,7 @@ class Md5Worker {
         state.resume?.();
       },
     };
+    if (this.streams.size === 0) this.worker.ref();
     this.streams.set(id, state);
     return {
       update: (chunk) => {
@@ -129,7 +146,7 @@ class Md5Worker {
           this.worker.postMessage({ id, end: true });
         }),
       cancel: () => {
-        if (!this.streams.delete(id)) return;
+        if (!this.forget(id)) return;
         this.worker.postMessage({ id, cancel: true });
       },
     };
