@@ -17,7 +17,7 @@ async function main(filters: string[]): Promise<void> {
     const mod = (await import(pathToFileURL(benchmarksDir + file).href)) as { default: Benchmark };
     process.stdout.write(`\n## ${mod.default.name} (${file})\n`);
     const measurements = (await mod.default.run()).map((m) => ({ ...m, ratio: ratio(m) }));
-    for (const m of measurements) process.stdout.write(formatRow(m) + '\n');
+    process.stdout.write(formatTable(measurements));
     results.push({ benchmark: mod.default.name, measurements });
   }
   mkdirSync(resultsDir, { recursive: true });
@@ -31,13 +31,22 @@ async function main(filters: string[]): Promise<void> {
   process.stdout.write(`\nwrote ${resultsDir}latest.json\n`);
 }
 
-function formatRow(m: Measurement & { ratio?: number | undefined }): string {
-  const value = `${round(m.value)} ${m.unit}`;
-  const base = m.baseline
-    ? ` | baseline ${m.baseline.name}: ${round(m.baseline.value)} ${m.unit} | ratio ${m.ratio}×`
-    : '';
-  const target = m.target ? ` | target ${m.target}` : '';
-  return `- ${m.name}: ${value}${base}${target}`;
+/** A Markdown table: one row per figure, its baseline and the ratio beside it. */
+function formatTable(
+  measurements: readonly (Measurement & { ratio?: number | undefined })[],
+): string {
+  const header = ['measurement', 'value', 'baseline', 'baseline value', 'ratio', 'target'];
+  const rows = measurements.map((m) => [
+    m.name,
+    `${round(m.value)} ${m.unit}`,
+    m.baseline?.name ?? '',
+    m.baseline ? `${round(m.baseline.value)} ${m.unit}` : '',
+    m.ratio === undefined ? '' : `${m.ratio}×`,
+    m.target ?? '',
+  ]);
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |\n`;
+  return '\n' + line(header) + line(header.map(() => '---')) + rows.map(line).join('');
 }
 
 function round(n: number): number {
