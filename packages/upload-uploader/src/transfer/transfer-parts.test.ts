@@ -93,6 +93,7 @@ interface RunOptions {
   progress?: ProgressTracker;
   events?: PartEvents;
   signal?: AbortSignal;
+  buffered?: boolean;
 }
 
 /** Runs the engine against the local store, recording what it asked and reported. */
@@ -110,7 +111,7 @@ function run(options: RunOptions) {
     plan,
     done: options.done ?? new Map(),
     concurrency: options.concurrency ?? 1,
-    buffered: true,
+    buffered: options.buffered ?? true,
     partUrl: async (part, need) => {
       urls.push({ part: part.number, need });
       if (need === 'expired') versions.set(part.number, (versions.get(part.number) ?? 0) + 1);
@@ -639,5 +640,76 @@ describe('transferParts', () => {
       true,
     );
     expect(events.at(-1)).toMatchObject({ loaded: bytes.length, partsDone: 2 });
+  });
+});
+
+describe('transferParts hashes', () => {
+  const expectStoredAsSent = (plan: ReturnType<typeof planParts>, bytes: Uint8Array) => {
+    for (const put of storage.puts().filter((r) => r.answered === 200)) {
+      const { offset, size } = partAt(plan, put.part);
+      expect(put.body).toEqual(Buffer.from(bytes.subarray(offset, offset + size)));
+    }
+  };
+
+  it('buffered parts, resumed ones among them: the file sha256 in order, each ETag checked', async () => {
+    const bytes = fileBytes(9 * MiB + 3, 11);
+    const partSize = 2 * MiB;
+    const plan = planParts({ size: bytes.length, partSize, minPartSize: 1 });
+    const etagOf = (n: number) => {
+      const { offset, size } = partAt(plan, n);
+      return `"${md5Hex(bytes.subarray(offset, offset + size))}"`;
+    };
+    const done = new Map<number, DonePart>([
+      [2, { number: 2, size: partSize, etag: etagOf(2) }],
+      [4, { number: 4, size: partSize, etag: etagOf(4) }],
+    ]);
+    const { result, stored } = run({
+      source: bytesSource(bytes),
+      partSize,
+      concurrency: 3,
+      done,
+    });
+    const transfer = await result;
+    expect(transfer.sha256).toBe(sha256(bytes));
+    expect(stored.map((p) => p.number).sort()).toEqual([1, 3, 5]);
+    for (const part of stored) expect(part.etag).toBe(etagOf(part.number));
+    expectStoredAsSent(plan, bytes);
+  });
+
+  it('parts streamed side by side (too large to hold) still give the file sha256, and retry bit-exact', async () => {
+    // 2.5 MiB parts in 1 MiB chunks, 3 at a time: the later parts run ahead of the file hash.
+    const bytes = fileBytes(10 * MiB + 5, 12);
+    const partSize = 2.5 * MiB;
+    storage.handle(byAttempt({ 2: { 1: resetMidBody } }));
+    const { result, plan, stored } = run({
+      source: bytesSource(bytes),
+      partSize,
+      concurrency: 3,
+      buffered: false,
+    });
+    const transfer = await result;
+    expect(transfer.sha256).toBe(sha256(bytes));
+    expect(transfer.retries).toBe(1);
+    expect(stored).toHaveLength(plan.partCount);
+    for (const part of stored) {
+      const { offset, size } = partAt(plan, part.number);
+      expect(part.etag).toBe(`"${md5Hex(bytes.subarray(offset, offset + size))}"`);
+    }
+    expectStoredAsSent(plan, bytes);
+  });
+
+  it('a wrong ETag on a streamed part is caught', async () => {
+    const bytes = fileBytes(3 * MiB, 13);
+    storage.handle(async (request, { res, body }) => {
+      await body();
+      answer(request, res, 200, { ETag: `"${md5Hex(new Uint8Array([9]))}"` });
+    });
+    const { result } = run({
+      source: bytesSource(bytes),
+      partSize: 3 * MiB,
+      buffered: false,
+      maxRetries: 0,
+    });
+    await expect(result).rejects.toBeInstanceOf(ChecksumMismatchError);
   });
 });

@@ -2,7 +2,8 @@ import { APIConnectionError } from '@upkit/core-http';
 import { ChecksumMismatchError } from '../errors/checksum-mismatch-error.js';
 import { PartStallError } from '../errors/part-stall-error.js';
 import { PartUploadError } from '../errors/part-upload-error.js';
-import { hashHex, type CreateHasher, type Hasher } from '../hash/hasher.js';
+import type { CreateHasher } from '../hash/hasher.js';
+import { inlineTransferHashes, type TransferHashes } from '../hash/transfer-hashes.js';
 import { partAt, type PartPlan, type PlannedPart } from '../plan/plan-parts.js';
 import type { ProgressTracker } from '../progress/progress-tracker.js';
 import type { DonePart } from '../resume/resume-token.js';
@@ -15,6 +16,8 @@ import { isExpiredUrlAnswer, parseStorageError } from './storage-error-xml.js';
 const SLICE = 256 * 1024;
 /** Chunks read from the source for a streamed (unbuffered) part. */
 const STREAM_CHUNK = 1024 * 1024;
+/** Streamed chunks handed to the hashes and not hashed yet, before reading waits for them. */
+const MAX_HASHING = 8;
 
 /** Where to PUT a part, with exactly the headers its signature needs. */
 export interface PartUrl {
@@ -79,7 +82,9 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
   options.signal.addEventListener('abort', onAbort, { once: true });
   const signal = stop.signal;
 
-  const fileHash = createHasher('sha256');
+  const hashes = inlineTransferHashes(createHasher)();
+  // How far the file's sha256 has got: it takes the file's bytes in order only.
+  const order = { upTo: 0 };
   const finished = new Map<number, DonePart>(done);
   for (const part of done.values()) progress.acknowledge(part.size);
   const counts = { retries: 0 };
@@ -89,8 +94,8 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
   let inOrder: Promise<unknown> = Promise.resolve();
 
   const sendPart = async (part: PlannedPart, bytes: Uint8Array | undefined): Promise<DonePart> => {
-    const stream = bytes ? undefined : streamedBody(part, source, fileHash, createHasher('md5'));
-    const md5 = bytes ? () => hashHex(createHasher, 'md5', bytes) : () => stream!.md5();
+    const stream = bytes ? undefined : streamedBody(part, source, hashes, order);
+    const md5 = () => hashes.md5(part.number);
     let attempt = 0;
     let refreshes = 0;
     let lastRetryCost: number | undefined;
@@ -141,7 +146,7 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
         const { status, headers: received, body } = response;
         if (status >= 200 && status < 300) {
           const etag = received['etag'];
-          const expected = md5();
+          const expected = await md5();
           const sentEtag = etag?.replace(/^W\//, '').replace(/"/g, '');
           // A composite (multipart) or non-MD5 ETag says nothing about the bytes.
           if (
@@ -208,18 +213,26 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
   };
 
   const worker = async (): Promise<void> => {
-    const buffer = options.buffered
-      ? new Uint8Array(Math.min(plan.partSize, plan.size))
-      : undefined;
+    const length = Math.min(plan.partSize, plan.size);
+    const buffer = options.buffered ? new Uint8Array(length) : undefined;
     while (!signal.aborted && next <= plan.partCount) {
       const part = partAt(plan, next++);
       const bytes = buffer?.subarray(0, part.size);
       const read = (inOrder = inOrder.then(async () => {
         if (!bytes && !done.has(part.number)) return;
         // A resumed part is read only to be hashed (a streamed single PUT hashes as it sends).
+        const resumed = done.has(part.number);
         const into = bytes ?? new Uint8Array(part.size);
         await source.read(part.offset, into);
-        fileHash.update(into);
+        order.upTo += part.size;
+        // The part's MD5 is awaited before its buffer is read into again; a resumed part's
+        // buffer is read into next, so its hashing is awaited here.
+        const hashing = hashes.update(into, {
+          sha256: true,
+          part: resumed ? undefined : part.number,
+        });
+        hashing.catch(() => undefined);
+        if (resumed) await hashing;
       }));
       await read;
       if (done.has(part.number)) continue;
@@ -244,11 +257,34 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw signal.reason ?? failed.reason;
     if (signal.aborted) throw signal.reason;
+    const parts = [...finished.values()].sort((a, b) => a.number - b.number);
+    return { parts, sha256: await fileSha256(source, plan.size, hashes, order), ...counts };
   } finally {
     options.signal.removeEventListener('abort', onAbort);
+    hashes.dispose();
   }
-  const parts = [...finished.values()].sort((a, b) => a.number - b.number);
-  return { parts, sha256: fileHash.digestHex(), ...counts };
+}
+
+/**
+ * The file's sha256 once every part is stored. Parts streamed side by side (over 64 MiB each)
+ * reach the hash only in file order: what went ahead of it is read once more here, in order.
+ */
+async function fileSha256(
+  source: UploadSource,
+  size: number,
+  hashes: TransferHashes,
+  order: { upTo: number },
+): Promise<string> {
+  if (order.upTo < size) {
+    const chunk = new Uint8Array(Math.min(STREAM_CHUNK, size - order.upTo));
+    while (order.upTo < size) {
+      const bytes = chunk.subarray(0, Math.min(chunk.byteLength, size - order.upTo));
+      await source.read(order.upTo, bytes);
+      order.upTo += bytes.byteLength;
+      await hashes.update(bytes, { sha256: true });
+    }
+  }
+  return hashes.sha256();
 }
 
 /** A part as one piece, for transports that send whole bodies. */
@@ -276,27 +312,41 @@ function definedHeaders(headers: Readonly<Record<string, string | undefined>>): 
 }
 
 /**
- * A part sent straight from the source, chunk by chunk. The file's sha256 and the part's MD5 take
- * each byte once: a retry re-reads the source (a file or Blob) but hashes only past what was hashed.
+ * A part sent straight from the source, chunk by chunk. The part's MD5 takes each byte once: a
+ * retry re-reads the source (a file or Blob) but hashes only past what was hashed. The file's
+ * sha256 takes a chunk only when it is the file's next one (see `fileSha256`).
  */
-function streamedBody(part: PlannedPart, source: UploadSource, fileHash: Hasher, md5: Hasher) {
+function streamedBody(
+  part: PlannedPart,
+  source: UploadSource,
+  hashes: TransferHashes,
+  order: { upTo: number },
+) {
   let hashedUpTo = 0;
   let started = false;
   return {
     replayable: () => source.seekable || !started,
-    md5: () => md5.digestHex(),
     async *chunks(): AsyncGenerator<Uint8Array> {
       started = true;
+      const hashing: Promise<void>[] = [];
       for (let at = 0; at < part.size; at += STREAM_CHUNK) {
+        // A fresh chunk each time: the socket and the hashes may both still hold the last one.
         const chunk = new Uint8Array(Math.min(STREAM_CHUNK, part.size - at));
         await source.read(part.offset + at, chunk);
-        if (at === hashedUpTo) {
-          fileHash.update(chunk);
-          md5.update(chunk);
-          hashedUpTo += chunk.byteLength;
+        const sha256 = part.offset + at === order.upTo;
+        if (sha256) order.upTo += chunk.byteLength;
+        const first = at === hashedUpTo;
+        if (first) hashedUpTo += chunk.byteLength;
+        if (sha256 || first) {
+          const hashed = hashes.update(chunk, { sha256, part: first ? part.number : undefined });
+          hashed.catch(() => undefined);
+          hashing.push(hashed);
+          // Bounded: reading waits for the hashes rather than pile chunks up for them.
+          if (hashing.length > MAX_HASHING) await hashing.shift();
         }
         yield chunk;
       }
+      await Promise.all(hashing);
     },
   };
 }
