@@ -37,6 +37,7 @@ interface Settings {
   readonly initialRetryDelayMs: number;
   readonly maxRetryDelayMs: number;
   readonly stallTimeoutMs: number;
+  readonly verifyEtags: boolean;
   readonly resume: ResumeToken | undefined;
 }
 
@@ -67,6 +68,7 @@ function settingsOf(options: UploadOptions): Settings {
     initialRetryDelayMs: whole(options.initialRetryDelayMs, 500, 'initialRetryDelayMs', 0),
     maxRetryDelayMs: whole(options.maxRetryDelayMs, 20_000, 'maxRetryDelayMs', 0),
     stallTimeoutMs: whole(options.stallTimeoutMs, 30_000, 'stallTimeoutMs', 1),
+    verifyEtags: options.verifyEtags ?? true,
     resume: options.resume === undefined ? undefined : parseResumeToken(options.resume),
   };
 }
@@ -214,6 +216,7 @@ export function createUpload(platform: Platform) {
           budget: options.retryBudget ?? processBudget,
         }),
         stallTimeoutMs: settings.stallTimeoutMs,
+        verifyEtags: settings.verifyEtags,
         maxUrlRefreshes: MAX_URL_REFRESHES,
         events: options,
         onPartDone: (part) => {

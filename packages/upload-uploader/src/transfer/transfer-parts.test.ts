@@ -94,6 +94,7 @@ interface RunOptions {
   events?: PartEvents;
   signal?: AbortSignal;
   buffered?: boolean;
+  verifyEtags?: boolean;
 }
 
 /** Runs the engine against the local store, recording what it asked and reported. */
@@ -112,6 +113,7 @@ function run(options: RunOptions) {
     done: options.done ?? new Map(),
     concurrency: options.concurrency ?? 1,
     buffered: options.buffered ?? true,
+    verifyEtags: options.verifyEtags,
     partUrl: async (part, need) => {
       urls.push({ part: part.number, need });
       if (need === 'expired') versions.set(part.number, (versions.get(part.number) ?? 0) + 1);
@@ -711,5 +713,27 @@ describe('transferParts hashes', () => {
       maxRetries: 0,
     });
     await expect(result).rejects.toBeInstanceOf(ChecksumMismatchError);
+  });
+
+  it('with verifyEtags: false, takes any ETag and computes no MD5; the sha256 is still computed', async () => {
+    const bytes = fileBytes(3 * MiB, 14);
+    const wrong = `"${md5Hex(new Uint8Array([9]))}"`;
+    storage.handle(async (request, { res, body }) => {
+      await body();
+      answer(request, res, 200, { ETag: wrong });
+    });
+    for (const buffered of [true, false]) {
+      const { result, stored } = run({
+        source: bytesSource(bytes),
+        partSize: MiB,
+        concurrency: 2,
+        buffered,
+        maxRetries: 0,
+        verifyEtags: false,
+      });
+      const transfer = await result;
+      expect(transfer).toMatchObject({ sha256: sha256(bytes), retries: 0 });
+      expect(stored.map((p) => p.etag)).toEqual([wrong, wrong, wrong]);
+    }
   });
 });

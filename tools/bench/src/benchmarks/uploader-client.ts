@@ -82,7 +82,12 @@ async function prepare(job: ClientJob): Promise<() => Promise<number>> {
     const cadenya = new Cadenya({ baseURL: sandbox.cadenyaBaseUrl, ...sandbox.cadenya });
     if (job.task === 'uploader-cadenya') {
       return async () =>
-        checked(await upload(cadenyaTarget(cadenya, { pollIntervalMs }), file, { contentType }));
+        checked(
+          await upload(cadenyaTarget(cadenya, { pollIntervalMs }), file, {
+            contentType,
+            verifyEtags: job.verifyEtags,
+          }),
+        );
     }
     const put = job.task === 'curl-cadenya' ? curlPut : fetchPut;
     return async () => {
@@ -103,6 +108,7 @@ async function prepare(job: ClientJob): Promise<() => Promise<number>> {
           partSize,
           concurrency,
           contentType,
+          verifyEtags: job.verifyEtags,
         }),
       );
   }

@@ -27,6 +27,8 @@ export interface ClientJob {
   readonly partSize: number;
   readonly concurrency: number;
   readonly contentType: string;
+  /** The uploader's `verifyEtags` (the MD5 check of each part's ETag). @default true */
+  readonly verifyEtags?: boolean;
   /** How often the flows poll until processed (the same for the uploader and the baselines). */
   readonly pollIntervalMs: number;
   /** The file's parts as separate files, for `curl-scenario` (curl sends whole files only). */

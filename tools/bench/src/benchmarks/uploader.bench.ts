@@ -93,6 +93,7 @@ const bench: Benchmark = {
         task: ClientTask,
         file: WrittenFile,
         on: Storage | 's3rver',
+        verifyEtags = true,
       ): Promise<ClientResult> => {
         const sandbox = on === 's3rver' ? undefined : sandboxes[on]!;
         const job: ClientJob = {
@@ -103,6 +104,7 @@ const bench: Benchmark = {
           partSize: PART_SIZE,
           concurrency: CONCURRENCY,
           contentType: CONTENT_TYPE,
+          verifyEtags,
           pollIntervalMs: POLL_MS,
           partFiles: file.parts,
           ...(sandbox && { sandbox: sandboxJob(sandbox) }),
@@ -129,9 +131,9 @@ const bench: Benchmark = {
 
       // The 1 GiB tasks, each once a round.
       const tasks: Record<string, () => Promise<ClientResult>> = {};
-      const add = (task: ClientTask, on: Storage | 's3rver') => {
-        const key = `${task}@${on}`;
-        tasks[key] ??= () => runClient(task, main, on);
+      const add = (task: ClientTask, on: Storage | 's3rver', verifyEtags = true) => {
+        const key = `${task}@${on}${verifyEtags ? '' : ':no-verify'}`;
+        tasks[key] ??= () => runClient(task, main, on, verifyEtags);
         return key;
       };
       const keys = {
@@ -145,6 +147,9 @@ const bench: Benchmark = {
         cadenyaNaive: add('naive-cadenya', storage),
         cadenyaUploader: add('uploader-cadenya', storage),
         scenarioUploader: add('uploader-scenario', storage),
+        // Without the MD5 check of each ETag: what the check costs on these 2 shared cores.
+        cadenyaNoVerify: add('uploader-cadenya', storage, false),
+        scenarioNoVerify: add('uploader-scenario', storage, false),
         scenarioCurl: add('curl-scenario', storage),
         scenarioNaive: add('naive-scenario', storage),
         // lib-storage's s3rver writes to disk: against the sandbox's normal storage, which does too.
@@ -172,7 +177,23 @@ const bench: Benchmark = {
           target: '≥ 0.9× baseline',
         });
       }
+      const curlCadenya = keys.cadenya.find((c) => c.storage === storage)!.curl;
       rows.push(
+        {
+          name: `Cadenya single PUT, ${storage} storage: uploader with verifyEtags: false`,
+          value: mbps(m[keys.cadenyaNoVerify]!),
+          unit: 'MB/s',
+          baseline: { name: 'curl -T, same flow', value: mbps(m[curlCadenya]!) },
+        },
+        {
+          name: `${scenarioName}, ${storage} storage: uploader with verifyEtags: false`,
+          value: mbps(m[keys.scenarioNoVerify]!),
+          unit: 'MB/s',
+          baseline: {
+            name: `curl --parallel-max ${CONCURRENCY} of the part files`,
+            value: mbps(m[keys.scenarioCurl]!),
+          },
+        },
         {
           name: `${scenarioName}, ${storage} storage: uploader`,
           value: mbps(m[keys.scenarioUploader]!),
@@ -258,7 +279,7 @@ const bench: Benchmark = {
           unit: 's/GiB',
           baseline: {
             name: 'curl (its own CPU)',
-            value: perGiB(m[keys.cadenya.find((c) => c.storage === storage)!.curl]!.childCpuMs),
+            value: perGiB(m[curlCadenya]!.childCpuMs),
           },
         },
         {
