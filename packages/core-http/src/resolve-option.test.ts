@@ -41,6 +41,7 @@ describe('resolveOption', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigurationError);
       expect((error as ConfigurationError).option).toBe('apiKey');
+      expect((error as ConfigurationError).env).toBe(ENV);
       expect((error as Error).message).toBe(
         `Missing apiKey: pass the \`apiKey\` option or set the ${ENV} environment variable`,
       );

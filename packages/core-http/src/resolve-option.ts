@@ -48,6 +48,7 @@ export function resolveOption(params: ResolveOptionParams): string | undefined {
     const how = env ? ` or set the ${env} environment variable` : '';
     throw new ConfigurationError(`Missing ${name}: pass the \`${name}\` option${how}`, {
       option: name,
+      env,
     });
   }
   return undefined;

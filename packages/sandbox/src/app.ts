@@ -71,6 +71,8 @@ export function createApp(
     const fault = c.get('fault');
     const warnings = c.get('warnings');
     const status = fault === 'reset' ? 0 : c.res.status;
+    // The one query value kept: a part number says which part, and signs nothing.
+    const part = routeClass === 'storage' ? Number(c.req.query('partNumber')) : Number.NaN;
     ctx.requestLog.add({
       timestamp: new Date(started).toISOString(),
       method: c.req.method,
@@ -81,6 +83,7 @@ export function createApp(
       ...(api ? { api } : {}),
       ...(fault ? { fault } : {}),
       ...(warnings?.length ? { warnings } : {}),
+      ...(Number.isSafeInteger(part) && part > 0 ? { partNumber: part } : {}),
       durationMs: Math.round(performance.now() - startedAt),
     });
     // The path only: a presigned URL's query string is a credential.

@@ -12,6 +12,8 @@ export { MULTIPART_LIMITS, planParts } from './plan/plan-parts.js';
 export { parseSize, formatBytes } from './size/parse-size.js';
 export { parseResumeToken } from './resume/resume-token.js';
 export { resumeTokenOf } from './errors/resume-token-of.js';
+export { memoryTokenStore } from './resume/token-store.js';
+export { createPartLimiter } from './transfer/part-limiter.js';
 export { createFetchTransport } from './transfer/fetch-transport.js';
 export { createXhrTransport } from './transfer/xhr-transport.js';
 
@@ -37,6 +39,8 @@ export type { ByteStream, SizedStream } from './source/stream-source.js';
 export type { UploadProgress } from './progress/upload-progress.js';
 export type { DonePart, ResumeToken } from './resume/resume-token.js';
 export type { SourceFingerprint } from './resume/fingerprint.js';
+export type { ResumeTokenStore } from './resume/token-store.js';
+export type { PartLimiter } from './transfer/part-limiter.js';
 export type { SizeInput } from './size/parse-size.js';
 export type {
   CreateUploadInput,

@@ -1,8 +1,10 @@
 import type { RetryBudget } from '@upkit/core-http';
 import type { UploadProgress } from './progress/upload-progress.js';
 import type { ResumeToken } from './resume/resume-token.js';
+import type { ResumeTokenStore } from './resume/token-store.js';
 import type { SizeInput } from './size/parse-size.js';
 import type { UrlRefreshEvent } from './targets/upload-target.js';
+import type { PartLimiter } from './transfer/part-limiter.js';
 import type { PartTransport } from './transfer/part-transport.js';
 import type { PartEvents } from './transfer/transfer-parts.js';
 
@@ -73,6 +75,21 @@ export interface UploadOptions extends PartEvents {
    * @default true
    */
   verifyEtags?: boolean | undefined;
+  /**
+   * Keeps the resume token under a key made of the target and the file's fingerprint
+   * (`createFileTokenStore(dir)` in Node, or your own). A later upload of the same file to the
+   * same place goes on with its missing parts; a token that no longer fits (the upload expired or
+   * completed) is replaced by a new upload; a finished upload deletes its token. An explicit
+   * `resume` wins over the store.
+   */
+  tokenStore?: ResumeTokenStore | undefined;
+  /** A `tokenStore` call failed (the upload goes on: its outcome never depends on the store). */
+  onTokenStoreError?: ((error: unknown) => void) | undefined;
+  /**
+   * A limit on parts in flight shared with other uploads (`createPartLimiter(n)`): memory then
+   * holds at most `n × partSize` across all of them. `concurrency` still caps this upload.
+   */
+  partLimiter?: PartLimiter | undefined;
   /** How part bodies are sent. @default node:http in Node, fetch elsewhere */
   transport?: PartTransport | undefined;
 }
@@ -93,6 +110,8 @@ export interface UploadResult<TUpload> {
   readonly retries: number;
   /** URLs signed afresh, and Cadenya uploads replaced. */
   readonly urlRefreshes: number;
+  /** Parts storage already had from an earlier run (0 unless resumed). */
+  readonly resumedParts: number;
   /** The last token: it names a completed upload, so resuming it is refused as stale. */
   readonly resumeToken: ResumeToken;
 }

@@ -16,6 +16,7 @@ import {
   type SourceFingerprint,
 } from './resume/fingerprint.js';
 import { parseResumeToken, type DonePart, type ResumeToken } from './resume/resume-token.js';
+import { resumeKey, tokenWriter, type ResumeTokenStore } from './resume/token-store.js';
 import { parseSize } from './size/parse-size.js';
 import type { UploadInput } from './source/open-source.js';
 import type { UploadSource } from './source/upload-source.js';
@@ -122,7 +123,7 @@ export function createUpload(platform: Platform) {
     started: number,
   ): Promise<UploadResult<TUpload>> {
     let resume = settings.resume;
-    const plan = planFor(target, source.size, settings, resume);
+    let plan = planFor(target, source.size, settings, resume);
     const name = options.name ?? source.name ?? 'upload';
     const { contentType } = await detectContentType({
       option: options.contentType ?? resume?.contentType,
@@ -131,6 +132,23 @@ export function createUpload(platform: Platform) {
       head: () => source.head(SNIFF_BYTES),
     });
     const fingerprint = await fingerprintSource(source, platform.createHasher);
+    const store = options.tokenStore;
+    const writer = store
+      ? tokenWriter(
+          store,
+          resumeKey(target.name, target.scope, fingerprint, platform.createHasher),
+          (error) => options.onTokenStoreError?.(error),
+        )
+      : undefined;
+    // A token found in the store resumes; one that no longer fits is replaced by a new upload.
+    let fromStore = false;
+    if (store && !resume) {
+      resume = await storedToken(store, writer!.key, options);
+      if (resume) {
+        fromStore = true;
+        plan = planFor(target, source.size, settings, resume);
+      }
+    }
 
     let urlRefreshes = 0;
     let session: TargetSession<TUpload> | undefined;
@@ -148,6 +166,7 @@ export function createUpload(platform: Platform) {
     };
     const saveToken = (next: ResumeToken) => {
       token = next;
+      writer?.save(next);
       options.onResumeToken?.(next);
     };
 
@@ -158,7 +177,7 @@ export function createUpload(platform: Platform) {
         fingerprint,
         plan,
         contentType,
-        options,
+        fromStore ? { ...options, onStale: 'restart' } : options,
         signal,
         onUrlRefresh,
       );
@@ -166,7 +185,10 @@ export function createUpload(platform: Platform) {
         session = reopened;
         for (const part of resume.parts) done.set(part.number, part);
         saveToken(resume);
-      } else resume = undefined;
+      } else {
+        resume = undefined;
+        plan = planFor(target, source.size, settings, undefined);
+      }
     }
     if (!session) {
       if (signal.aborted) throw new UploadAbortedError({ reason: signal.reason });
@@ -189,6 +211,7 @@ export function createUpload(platform: Platform) {
       });
     }
     const live = session;
+    const resumedParts = done.size;
     const progress = new ProgressTracker({
       total: source.size,
       partsTotal: plan.partCount,
@@ -217,6 +240,7 @@ export function createUpload(platform: Platform) {
         }),
         stallTimeoutMs: settings.stallTimeoutMs,
         verifyEtags: settings.verifyEtags,
+        limiter: options.partLimiter,
         maxUrlRefreshes: MAX_URL_REFRESHES,
         events: options,
         onPartDone: (part) => {
@@ -231,6 +255,7 @@ export function createUpload(platform: Platform) {
       await live.complete(transfer.parts, signal);
       progress.finish();
       const final = await live.waitUntilProcessed(signal);
+      await writer?.remove();
       return {
         target: target.name,
         upload: final,
@@ -242,9 +267,11 @@ export function createUpload(platform: Platform) {
         durationMs: Date.now() - started,
         retries: transfer.retries,
         urlRefreshes,
+        resumedParts,
         resumeToken: token!,
       };
     } catch (error) {
+      await writer?.flush();
       if (signal.aborted)
         throw new UploadAbortedError({ reason: signal.reason, resumeToken: token });
       throw attachResumeToken(error, token);
@@ -278,5 +305,28 @@ export function createUpload(platform: Platform) {
     if ('session' in reopened) return reopened.session;
     if (restart) return undefined;
     throw new StaleResumeTokenError(token.uploadId, reopened.stale, token);
+  }
+
+  /** The store's token for this file, or `undefined` when there is none or it cannot be read. */
+  async function storedToken(
+    store: ResumeTokenStore,
+    key: string,
+    options: UploadOptions,
+  ): Promise<ResumeToken | undefined> {
+    let saved: unknown;
+    try {
+      saved = await store.get(key);
+    } catch (error) {
+      options.onTokenStoreError?.(error);
+      return undefined;
+    }
+    if (saved === undefined || saved === null) return undefined;
+    try {
+      return parseResumeToken(saved);
+    } catch (error) {
+      // A damaged token cannot resume anything: the upload starts afresh and replaces it.
+      options.onTokenStoreError?.(error);
+      return undefined;
+    }
   }
 }

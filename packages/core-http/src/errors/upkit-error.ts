@@ -5,7 +5,7 @@ import { brand, isBranded } from './brand.js';
  * which may hold anything the server or the caller put there.
  */
 const SAFE_FIELDS =
-  'status method url attempts kind timeoutMs operationId requestId code retryAfterMs option issues reason location maxResponseBytes'.split(
+  'status method url attempts kind timeoutMs operationId requestId code retryAfterMs option env issues reason location maxResponseBytes'.split(
     ' ',
   );
 

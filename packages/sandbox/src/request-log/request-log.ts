@@ -22,6 +22,8 @@ export interface RequestLogEntry {
    * refuses: e.g. `unknown field spec.extra: a real server drops it`. Never present in strict mode.
    */
   readonly warnings?: readonly string[];
+  /** For a storage request of a multipart upload: its `partNumber` (the only query value kept). */
+  readonly partNumber?: number;
   readonly durationMs: number;
 }
 

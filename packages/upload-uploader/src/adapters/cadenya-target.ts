@@ -149,6 +149,7 @@ export function cadenyaTarget<TUpload extends CadenyaUploadShape>(
 
   return {
     name: 'cadenya',
+    scope,
     limits: { maxSize: CADENYA_MAX_FILE_SIZE, multipart: false, minPartSize: 1, maxParts: 1 },
     async create(input, signal, onUrlRefresh) {
       return open(

@@ -169,6 +169,7 @@ export function scenarioTarget<TUpload extends ScenarioUploadShape, TParams>(
 
   return {
     name: 'scenario',
+    scope: projectId === undefined ? undefined : { projectId },
     limits: {
       maxSize: SCENARIO_MAX_FILE_SIZE,
       multipart: true,

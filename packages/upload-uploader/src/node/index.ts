@@ -6,6 +6,7 @@ import { nodePlatform } from './node-platform.js';
 /** Uploads a file path, Blob, bytes or sized stream (a Node `Readable` too) to a target. */
 export const upload = createUpload(nodePlatform);
 export { createNodeTransport } from './node-transport.js';
+export { createFileTokenStore, type FileTokenStore } from './file-token-store.js';
 export { VERSION } from '../version.js';
 export { scenarioTarget, SCENARIO_MAX_FILE_SIZE } from '../adapters/scenario-target.js';
 export { cadenyaTarget, CADENYA_MAX_FILE_SIZE } from '../adapters/cadenya-target.js';
@@ -13,6 +14,8 @@ export { MULTIPART_LIMITS, planParts } from '../plan/plan-parts.js';
 export { parseSize, formatBytes } from '../size/parse-size.js';
 export { parseResumeToken } from '../resume/resume-token.js';
 export { resumeTokenOf } from '../errors/resume-token-of.js';
+export { memoryTokenStore } from '../resume/token-store.js';
+export { createPartLimiter } from '../transfer/part-limiter.js';
 export { createFetchTransport } from '../transfer/fetch-transport.js';
 export { createXhrTransport } from '../transfer/xhr-transport.js';
 
@@ -38,6 +41,8 @@ export type { ByteStream, SizedStream } from '../source/stream-source.js';
 export type { UploadProgress } from '../progress/upload-progress.js';
 export type { DonePart, ResumeToken } from '../resume/resume-token.js';
 export type { SourceFingerprint } from '../resume/fingerprint.js';
+export type { ResumeTokenStore } from '../resume/token-store.js';
+export type { PartLimiter } from '../transfer/part-limiter.js';
 export type { SizeInput } from '../size/parse-size.js';
 export type {
   CreateUploadInput,

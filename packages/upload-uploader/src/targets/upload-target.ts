@@ -62,6 +62,8 @@ export type ReopenResult<TUpload> =
 export interface UploadTarget<TUpload> {
   readonly name: 'scenario' | 'cadenya';
   readonly limits: TargetLimits;
+  /** Where uploads go (Scenario's project, Cadenya's workspace), when the target names it. */
+  readonly scope?: ResumeToken['scope'];
   create(
     input: CreateUploadInput,
     signal: AbortSignal,

@@ -10,6 +10,7 @@ export interface LoggedRequest {
   readonly routeClass: string;
   readonly authorization?: boolean;
   readonly bytesIn?: number;
+  readonly partNumber?: number;
 }
 
 /** A sandbox with small parts and quick processing, and a client of each API on it. */

@@ -9,6 +9,7 @@ import type { ProgressTracker } from '../progress/progress-tracker.js';
 import type { DonePart } from '../resume/resume-token.js';
 import type { UploadSource } from '../source/upload-source.js';
 import type { PartRetry, RetryCause } from './part-retry.js';
+import type { PartLimiter } from './part-limiter.js';
 import type { PartTransport, PutResponse } from './part-transport.js';
 import { isExpiredUrlAnswer, parseStorageError } from './storage-error-xml.js';
 
@@ -57,6 +58,8 @@ export interface TransferOptions {
   readonly stallTimeoutMs: number;
   /** Check each ETag against the part's MD5. @default true */
   readonly verifyEtags?: boolean | undefined;
+  /** Parts in flight across several uploads; each part's bytes live only while it holds a slot. */
+  readonly limiter?: PartLimiter | undefined;
   /** How often in a row one part may meet an expired URL before that counts as a failure. */
   readonly maxUrlRefreshes: number;
   readonly events: PartEvents;
@@ -216,34 +219,48 @@ export async function transferParts(options: TransferOptions): Promise<TransferR
     }
   };
 
+  const { limiter } = options;
   const worker = async (): Promise<void> => {
     const length = Math.min(plan.partSize, plan.size);
-    const buffer = options.buffered ? new Uint8Array(length) : undefined;
+    // Under a shared limiter a part's bytes exist only while it holds its slot.
+    const buffer = options.buffered && !limiter ? new Uint8Array(length) : undefined;
     while (!signal.aborted && next <= plan.partCount) {
-      const part = partAt(plan, next++);
-      const bytes = buffer?.subarray(0, part.size);
-      const read = (inOrder = inOrder.then(async () => {
-        if (!bytes && !done.has(part.number)) return;
-        // A resumed part is read only to be hashed (a streamed single PUT hashes as it sends).
-        const resumed = done.has(part.number);
-        const into = bytes ?? new Uint8Array(part.size);
-        await source.read(part.offset, into);
-        order.upTo += part.size;
-        // The part's MD5 is awaited before its buffer is read into again; a resumed part's
-        // buffer is read into next, so its hashing is awaited here.
-        const hashing = hashes.update(into, {
-          sha256: true,
-          part: resumed || !verify ? undefined : part.number,
-        });
-        hashing.catch(() => undefined);
-        if (resumed) await hashing;
-      }));
-      await read;
-      if (done.has(part.number)) continue;
-      const result = await sendPart(part, bytes);
-      finished.set(part.number, result);
-      options.onPartDone(result);
+      const release = limiter ? await limiter.acquire(signal) : undefined;
+      try {
+        if (signal.aborted || next > plan.partCount) break;
+        await partTurn(buffer);
+      } finally {
+        release?.();
+      }
     }
+  };
+
+  const partTurn = async (buffer: Uint8Array | undefined): Promise<void> => {
+    const part = partAt(plan, next++);
+    const bytes = options.buffered
+      ? (buffer?.subarray(0, part.size) ?? new Uint8Array(part.size))
+      : undefined;
+    const read = (inOrder = inOrder.then(async () => {
+      if (!bytes && !done.has(part.number)) return;
+      // A resumed part is read only to be hashed (a streamed single PUT hashes as it sends).
+      const resumed = done.has(part.number);
+      const into = bytes ?? new Uint8Array(part.size);
+      await source.read(part.offset, into);
+      order.upTo += part.size;
+      // The part's MD5 is awaited before its buffer is read into again; a resumed part's
+      // buffer is read into next, so its hashing is awaited here.
+      const hashing = hashes.update(into, {
+        sha256: true,
+        part: resumed || !verify ? undefined : part.number,
+      });
+      hashing.catch(() => undefined);
+      if (resumed) await hashing;
+    }));
+    await read;
+    if (done.has(part.number)) return;
+    const result = await sendPart(part, bytes);
+    finished.set(part.number, result);
+    options.onPartDone(result);
   };
 
   try {
