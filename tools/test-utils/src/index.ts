@@ -15,3 +15,4 @@ export { startReplyServer } from './reply-server.js';
 export type { ReplyServer } from './reply-server.js';
 export { describeClientExports, reExportsOf } from './client-exports.js';
 export type { ClientExports } from './client-exports.js';
+export { glbBytes } from './glb.js';
