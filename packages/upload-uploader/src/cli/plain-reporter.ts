@@ -65,8 +65,8 @@ export function outcomeLine(o: FileOutcome): string {
     const entity = o.entityId ? `, entity ${o.entityId}` : '';
     const extras = [
       o.resumedParts ? `${o.resumedParts} parts resumed` : '',
-      o.retries ? `${o.retries} retries` : '',
-      o.urlRefreshes ? `${o.urlRefreshes} URL refreshes` : '',
+      o.retries ? `${o.retries} ${o.retries === 1 ? 'retry' : 'retries'}` : '',
+      o.urlRefreshes ? `${o.urlRefreshes} URL refresh${o.urlRefreshes === 1 ? '' : 'es'}` : '',
     ].filter(Boolean);
     return `done ${o.file} in ${o.seconds.toFixed(1)} s: upload ${o.uploadId}${entity}, sha256 ${o.sha256}${extras.length ? ` (${extras.join(', ')})` : ''}`;
   }

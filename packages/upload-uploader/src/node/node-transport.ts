@@ -66,6 +66,8 @@ function put(
     const req: ClientRequest = (secure ? httpsRequest : httpRequest)(target, options);
     const touch = () => {
       clearTimeout(stall);
+      // A write's callback or a late chunk may come after the answer: no timer outlives it.
+      if (settled) return;
       stall = setTimeout(
         () => req.destroy(new PartStallError({ url: redactUrl(url), stallTimeoutMs })),
         stallTimeoutMs,

@@ -69,6 +69,7 @@ export function createXhrTransport(
         };
         const armStall = () => {
           clearTimeout(timer);
+          if (settled) return;
           timer = setTimeout(() => {
             finish(() => reject(new PartStallError({ url: redactUrl(url), stallTimeoutMs })));
             xhr.abort();
