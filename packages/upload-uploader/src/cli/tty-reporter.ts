@@ -88,7 +88,14 @@ export function ttyReporter(
     refreshes: totals.refreshes,
   });
   const speeds = new Map<string, number>();
-  const totalSpeed = () => [...speeds.values()].reduce((a, b) => a + b, 0);
+  const startedAt = Date.now();
+  // The files in flight, or once none is, the average of the whole run.
+  const totalSpeed = () => {
+    if (speeds.size) return [...speeds.values()].reduce((a, b) => a + b, 0);
+    const seconds = (Date.now() - startedAt) / 1000;
+    const loaded = [...totals.loaded.values()].reduce((a, b) => a + b, 0);
+    return seconds > 0 ? loaded / seconds : 0;
+  };
   const total = multibar.create(Math.max(1, options.totalBytes), 0, totalPayload());
   const bars = new Map<string, { bar: cliProgress.SingleBar; payload: BarPayload }>();
 
