@@ -86,7 +86,9 @@ describe('upkit-upload in a process', () => {
       const resumed = spawnUploadCli([...args, '--resume'], { cwd: dir, env: envFor(sandbox.url) });
       children.push(resumed);
       expect(await resumed.exited, resumed.output()).toBe(0);
-      expect(resumed.output()).toContain(`${saved.length} parts resumed`);
+      expect(resumed.output()).toContain(
+        `${saved.length} part${saved.length === 1 ? '' : 's'} resumed`,
+      );
       expect(resumed.output()).toContain(`sha256 ${sha256(bytes)}`);
       expect(resumed.output()).toContain(`upload ${token.uploadId}`);
       // This sandbox process has seen only the resumed run: its PUTs are exactly the missing parts.

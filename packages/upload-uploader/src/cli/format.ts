@@ -1,4 +1,6 @@
 import { formatBytes } from '../size/parse-size.js';
+import type { UrlRefreshEvent } from '../targets/upload-target.js';
+import type { ReportedFile } from './reporter.js';
 
 /** `12.5 MiB/s`, or `—` before there is a measurement. */
 export function formatSpeed(bytesPerSecond: number): string {
@@ -24,4 +26,26 @@ export function percent(loaded: number, total: number): number {
 export function errorLine(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
+}
+
+/** The --verbose line of a retry. */
+export function retryLine(
+  file: ReportedFile,
+  e: { part: number; attempt: number; error: Error; delayMs: number },
+): string {
+  return `${file.display} part ${e.part}: retry ${e.attempt} in ${e.delayMs} ms (${errorLine(e.error)})`;
+}
+
+/** The --verbose line of a URL signed afresh (and of a Cadenya upload replaced). */
+export function urlRefreshLine(file: ReportedFile, e: UrlRefreshEvent): string {
+  const replaced = e.replacedUploadId ? `, upload ${e.replacedUploadId} → ${e.uploadId}` : '';
+  return `${file.display}: URL ${e.reason}, signed afresh (parts ${e.parts.join(', ')}${replaced})`;
+}
+
+/** The --verbose line of a part storage acknowledged. */
+export function partLine(
+  file: ReportedFile,
+  e: { part: number; size: number; attempts: number },
+): string {
+  return `${file.display} part ${e.part} stored (${formatBytes(e.size)}, attempt ${e.attempts})`;
 }

@@ -1,6 +1,6 @@
 import { formatBytes } from '../size/parse-size.js';
 import type { CliIo } from './cli-io.js';
-import { errorLine, formatSpeed, percent } from './format.js';
+import { formatSpeed, partLine, percent, retryLine, urlRefreshLine } from './format.js';
 import type { FileOutcome } from './file-outcome.js';
 import type { Reporter } from './reporter.js';
 import { summaryTable } from './summary-table.js';
@@ -27,25 +27,13 @@ export function plainReporter(io: CliIo, options: { verbose: boolean }): Reporte
       );
     },
     retry(file, e) {
-      if (options.verbose) {
-        out(
-          `${file.display} part ${e.part}: retry ${e.attempt} in ${e.delayMs} ms (${errorLine(e.error)})`,
-        );
-      }
+      if (options.verbose) out(retryLine(file, e));
     },
     urlRefresh(file, e) {
-      if (options.verbose) {
-        const replaced = e.replacedUploadId ? `, upload ${e.replacedUploadId} → ${e.uploadId}` : '';
-        out(
-          `${file.display}: URL ${e.reason}, signed afresh (parts ${e.parts.join(', ')}${replaced})`,
-        );
-      }
+      if (options.verbose) out(urlRefreshLine(file, e));
     },
     partDone(file, e) {
-      if (options.verbose)
-        out(
-          `${file.display} part ${e.part} stored (${formatBytes(e.size)}, attempt ${e.attempts})`,
-        );
+      if (options.verbose) out(partLine(file, e));
     },
     finish(_file, o) {
       out(outcomeLine(o));
@@ -64,7 +52,7 @@ export function outcomeLine(o: FileOutcome): string {
   if (o.status === 'done') {
     const entity = o.entityId ? `, entity ${o.entityId}` : '';
     const extras = [
-      o.resumedParts ? `${o.resumedParts} parts resumed` : '',
+      o.resumedParts ? `${o.resumedParts} part${o.resumedParts === 1 ? '' : 's'} resumed` : '',
       o.retries ? `${o.retries} ${o.retries === 1 ? 'retry' : 'retries'}` : '',
       o.urlRefreshes ? `${o.urlRefreshes} URL refresh${o.urlRefreshes === 1 ? '' : 'es'}` : '',
     ].filter(Boolean);

@@ -202,15 +202,8 @@ describe('upkit-upload', () => {
     const t = testIo(dir);
     const running = runCli(args, t.io);
     // Ctrl-C once the first part is stored.
-    await new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (/big\.glb part 1 stored/.test(t.stdout())) {
-          clearInterval(check);
-          t.interrupt();
-          resolve();
-        }
-      }, 5);
-    });
+    await t.untilStdout(/big\.glb part 1 stored/);
+    t.interrupt();
     expect(await running).toBe(130);
     expect(t.stderr()).toContain('Interrupted: stopping the uploads and saving their state');
     expect(t.stderr()).toContain(`Resume with:\n  upkit-upload ${args.join(' ')} --resume`);
@@ -224,7 +217,7 @@ describe('upkit-upload', () => {
     await env.clearRequests();
     const resumed = await run([...args, '--resume']);
     expect(resumed.code).toBe(0);
-    expect(resumed.out).toContain(`${stored.length} parts resumed`);
+    expect(resumed.out).toContain(`${stored.length} part${stored.length === 1 ? '' : 's'} resumed`);
     expect(resumed.out).toContain(`sha256 ${sha256(bytes)}`);
     // Stored by this run (the PUT cut by Ctrl-C may reach the log late, as a failed one).
     const puts = (await env.requests())
@@ -236,18 +229,44 @@ describe('upkit-upload', () => {
     expect(await readdir(dir)).toEqual(['big.glb']);
   });
 
+  it('an interrupted batch resumes file by file: the started one goes on, the others start', async () => {
+    const first = await file('batch/a.glb', 15 * MiB, 5);
+    const second = await file('batch/b.glb', 6 * MiB, 6);
+    const args = [
+      'batch',
+      '--to',
+      'scenario',
+      '--part-size',
+      '5MiB',
+      '--files',
+      '1',
+      '--concurrency',
+      '1',
+      '--verbose',
+    ];
+    const t = testIo(dir);
+    const running = runCli(args, t.io);
+    await t.untilStdout(/batch\/a\.glb part 1 stored/);
+    t.interrupt();
+    expect(await running).toBe(130);
+    expect(t.stdout()).toMatch(/batch\/a\.glb\s+interrupted/);
+    expect(t.stdout()).toMatch(/batch\/b\.glb\s+interrupted/);
+
+    const again = await run(args);
+    expect(again.code).toBe(0);
+    const doneA = again.out.split('\n').find((l) => l.startsWith('done batch/a.glb'))!;
+    const doneB = again.out.split('\n').find((l) => l.startsWith('done batch/b.glb'))!;
+    expect(doneA).toMatch(/\d+ parts? resumed/);
+    expect(doneA).toContain(sha256(first));
+    expect(doneB).not.toContain('resumed');
+    expect(doneB).toContain(sha256(second));
+  });
+
   it('a second Ctrl-C exits at once', async () => {
     await file('big.glb', 25 * MiB);
     const t = testIo(dir);
     const running = runCli(['big.glb', '--to', 'scenario', '--concurrency', '1'], t.io);
-    await new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (t.stdout().includes('start big.glb')) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 5);
-    });
+    await t.untilStdout(/start big\.glb/);
     t.interrupt();
     t.interrupt();
     expect(t.exits).toEqual([130]);
@@ -255,9 +274,22 @@ describe('upkit-upload', () => {
   });
 
   it('--resume says so for a file with nothing saved; --restart ignores what is saved', async () => {
-    await file('a.glb', 6 * MiB);
-    const first = await run(['a.glb', '--to', 'scenario', '--resume']);
+    await file('a.glb', 15 * MiB);
+    const args = ['a.glb', '--to', 'scenario', '--part-size', '5MiB', '--concurrency', '1'];
+    const first = await run([...args, '--resume']);
     expect(first.code).toBe(0);
     expect(first.err).toContain('a.glb: no saved upload to resume; starting it afresh');
+
+    const t = testIo(dir);
+    const interrupted = runCli([...args, '--verbose'], t.io);
+    await t.untilStdout(/a\.glb part 1 stored/);
+    t.interrupt();
+    expect(await interrupted).toBe(130);
+    const [state] = await readdir(join(dir, '.upkit-upload'));
+    const saved = JSON.parse(await readFile(join(dir, '.upkit-upload', state!), 'utf8'));
+    const restarted = await run([...args, '--restart']);
+    expect(restarted.code).toBe(0);
+    expect(restarted.out).not.toContain('resumed');
+    expect(restarted.out).not.toContain(saved.uploadId);
   });
 });

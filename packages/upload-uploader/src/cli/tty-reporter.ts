@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import { formatBytes } from '../size/parse-size.js';
 import type { CliIo } from './cli-io.js';
-import { errorLine, formatEta, formatSpeed, percent } from './format.js';
+import { formatEta, formatSpeed, partLine, percent, retryLine, urlRefreshLine } from './format.js';
 import { outcomeLine } from './plain-reporter.js';
 import type { Reporter, ReportedFile } from './reporter.js';
 import { summaryTable } from './summary-table.js';
@@ -141,24 +141,17 @@ export function ttyReporter(
     retry(file, e) {
       totals.retries++;
       bump(file, (payload) => payload.retries++);
-      if (options.verbose)
-        multibar.log(
-          `${file.display} part ${e.part}: retry ${e.attempt} in ${e.delayMs} ms (${errorLine(e.error)})\n`,
-        );
+      if (options.verbose) multibar.log(`${retryLine(file, e)}\n`);
       redrawTotal();
     },
     urlRefresh(file, e) {
       totals.refreshes++;
       bump(file, (payload) => payload.refreshes++);
-      if (options.verbose)
-        multibar.log(
-          `${file.display}: URL ${e.reason}, signed afresh (parts ${e.parts.join(', ')})\n`,
-        );
+      if (options.verbose) multibar.log(`${urlRefreshLine(file, e)}\n`);
       redrawTotal();
     },
     partDone(file, e) {
-      if (options.verbose)
-        multibar.log(`${file.display} part ${e.part} stored (attempt ${e.attempts})\n`);
+      if (options.verbose) multibar.log(`${partLine(file, e)}\n`);
     },
     finish(file, o) {
       const entry = bars.get(file.display);

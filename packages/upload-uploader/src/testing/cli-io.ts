@@ -7,7 +7,11 @@ export function testIo(cwd: string, options: { isTTY?: boolean } = {}) {
   let err = '';
   const stdout = new PassThrough();
   const stderr = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false });
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const waiting = new Set<() => void>();
+  stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (const check of [...waiting]) check();
+  });
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
   const handlers = new Set<() => void>();
   const exits: number[] = [];
@@ -30,6 +34,17 @@ export function testIo(cwd: string, options: { isTTY?: boolean } = {}) {
       for (const handler of [...handlers]) handler();
     },
     listening: () => handlers.size > 0,
+    /** Resolves once stdout matches `pattern` (checked on each write). */
+    untilStdout: (pattern: RegExp) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (!pattern.test(out)) return;
+          waiting.delete(check);
+          resolve();
+        };
+        waiting.add(check);
+        check();
+      }),
     exits,
   };
 }
