@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { CliIo } from '../cli/cli-io.js';
+import { conditions } from './conditions.js';
 
 /** A CliIo that records what the CLI writes, and can press Ctrl-C. */
 export function testIo(cwd: string, options: { isTTY?: boolean } = {}) {
@@ -7,10 +8,10 @@ export function testIo(cwd: string, options: { isTTY?: boolean } = {}) {
   let err = '';
   const stdout = new PassThrough();
   const stderr = Object.assign(new PassThrough(), { isTTY: options.isTTY ?? false });
-  const waiting = new Set<() => void>();
+  const waits = conditions();
   stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString('utf8');
-    for (const check of [...waiting]) check();
+    waits.check();
   });
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
   const handlers = new Set<() => void>();
@@ -35,16 +36,7 @@ export function testIo(cwd: string, options: { isTTY?: boolean } = {}) {
     },
     listening: () => handlers.size > 0,
     /** Resolves once stdout matches `pattern` (checked on each write). */
-    untilStdout: (pattern: RegExp) =>
-      new Promise<void>((resolve) => {
-        const check = () => {
-          if (!pattern.test(out)) return;
-          waiting.delete(check);
-          resolve();
-        };
-        waiting.add(check);
-        check();
-      }),
+    untilStdout: (pattern: RegExp) => waits.until(() => pattern.test(out)),
     exits,
   };
 }

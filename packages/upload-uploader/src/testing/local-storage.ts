@@ -17,6 +17,7 @@ import type {
   UrlRefreshEvent,
 } from '../targets/upload-target.js';
 import type { UrlNeed } from '../transfer/transfer-parts.js';
+import { conditions } from './conditions.js';
 
 /** The signature every URL of this store carries: it must never show in an error. */
 export const SIGNATURE = 'SeCrEtSiGnAtUrE0123456789';
@@ -80,10 +81,8 @@ export const s3Error = (code: string, message: string): string =>
 
 export async function startLocalStorage(handler: Handler = store) {
   const received: Received[] = [];
-  const waiters = new Set<() => void>();
-  const changed = () => {
-    for (const check of [...waiters]) check();
-  };
+  const waits = conditions();
+  const changed = waits.check;
   const sockets = new Map<Socket, number>();
   const attempts = new Map<string, number>();
   let current = handler;
@@ -154,16 +153,7 @@ export async function startLocalStorage(handler: Handler = store) {
     },
     connections: () => sockets.size,
     /** Resolves once `predicate` holds (checked whenever a request arrives, moves or closes). */
-    until: (predicate: () => boolean): Promise<void> =>
-      new Promise<void>((resolve) => {
-        const check = () => {
-          if (!predicate()) return;
-          waiters.delete(check);
-          resolve();
-        };
-        waiters.add(check);
-        check();
-      }),
+    until: waits.until,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -25,6 +25,7 @@ import {
   type LocalStorage,
   type Received,
 } from '../testing/local-storage.js';
+import { conditions } from '../testing/conditions.js';
 import { fileBytes, sha256 } from '../testing/test-bytes.js';
 import { createPartRetry } from './create-part-retry.js';
 import type { PartTransport } from './part-transport.js';
@@ -48,7 +49,7 @@ afterEach(async () => {
 function virtualTime(options: { hold?: boolean } = {}) {
   let now = 0;
   const sleeps: { ms: number; release: () => void }[] = [];
-  const waiters = new Set<() => void>();
+  const waits = conditions();
   return {
     now: () => now,
     sleeps,
@@ -57,7 +58,7 @@ function virtualTime(options: { hold?: boolean } = {}) {
         if (signal.aborted) return reject(signal.reason);
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
         sleeps.push({ ms, release: resolve });
-        for (const check of [...waiters]) check();
+        waits.check();
         if (!options.hold) resolve();
       });
     },
@@ -66,17 +67,7 @@ function virtualTime(options: { hold?: boolean } = {}) {
       now += ms;
       for (const s of sleeps) s.release();
     },
-    until(predicate: () => boolean): Promise<void> {
-      return new Promise<void>((resolve) => {
-        const check = () => {
-          if (!predicate()) return;
-          waiters.delete(check);
-          resolve();
-        };
-        waiters.add(check);
-        check();
-      });
-    },
+    until: waits.until,
   };
 }
 
