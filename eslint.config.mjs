@@ -15,6 +15,8 @@ const depConstraints = [
   { sourceTag: 'layer:tool', onlyDependOnLibsWithTags: ['layer:none'] },
   { sourceTag: 'layer:bench', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'layer:test', onlyDependOnLibsWithTags: ['layer:none'] },
+  // The distribution suite proves every package from the outside: the installs and a browser.
+  { sourceTag: 'layer:distribution', onlyDependOnLibsWithTags: ['*'] },
 ];
 
 // The uploader's CLI imports the client it is asked for when it runs; elsewhere (its tests, the
