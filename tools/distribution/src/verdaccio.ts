@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { freePort } from './free-port.js';
 
 const require = createRequire(import.meta.url);
 const VERDACCIO = join(dirname(require.resolve('verdaccio/package.json')), 'bin', 'verdaccio');
@@ -13,18 +13,6 @@ export interface Registry {
   /** The `.npmrc` lines that send `@upkit/*` here (and anything else to the default registry). */
   readonly npmrc: string;
   close(): Promise<void>;
-}
-
-/** A port that was free a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
