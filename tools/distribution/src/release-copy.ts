@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { publishable } from './publishable.js';
 import { run } from './run.js';
 
 /** One publishable package of the release. */
@@ -61,23 +62,13 @@ export async function releaseCopy(
   await git('add', '-A');
   await git('commit', '-qm', 'release');
 
-  const packages: ReleasedPackage[] = [];
-  for (const group of ['packages', 'tools']) {
-    for (const name of (await readdir(join(root, group))).sort()) {
-      const pkgDir = join(root, group, name);
-      const manifest = JSON.parse(
-        await readFile(join(pkgDir, 'package.json'), 'utf8').catch(() => '{}'),
-      );
-      if (!manifest.name || manifest.private) continue;
-      packages.push({
-        name: manifest.name,
-        version: manifest.version,
-        dir: pkgDir,
-        dependencies: manifest.dependencies ?? {},
-        devDependencies: manifest.devDependencies ?? {},
-      });
-    }
-  }
+  const packages: ReleasedPackage[] = (await publishable(root)).map(({ dir, manifest }) => ({
+    name: manifest.name,
+    version: manifest.version,
+    dir,
+    dependencies: manifest.dependencies ?? {},
+    devDependencies: manifest.devDependencies ?? {},
+  }));
   // tsdown takes each dependency as external, so the builds are independent: two at a time.
   const queue = [...packages];
   await Promise.all(
