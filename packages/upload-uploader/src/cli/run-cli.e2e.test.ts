@@ -262,6 +262,23 @@ describe('upkit-upload', () => {
     expect(doneB).toContain(sha256(second));
   });
 
+  it('an upload whose state cannot be written still finishes, and says the state was not kept', async () => {
+    const bytes = await file('a.glb', 6 * MiB);
+    await writeFile(join(dir, 'not-a-folder'), 'x');
+    const { code, out, err } = await run([
+      'a.glb',
+      '--to',
+      'scenario',
+      '--state-dir',
+      'not-a-folder/state',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain(`sha256 ${sha256(bytes)}`);
+    expect(err).toMatch(
+      /a\.glb: could not keep resume state in .*not-a-folder\/state: Error: ENOTDIR/,
+    );
+  });
+
   it('a second Ctrl-C exits at once', async () => {
     await file('big.glb', 25 * MiB);
     const t = testIo(dir);

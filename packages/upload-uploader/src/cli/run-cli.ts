@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isUpkitError } from '@upkit/core-http';
 import { CADENYA_MAX_FILE_SIZE } from '../adapters/cadenya-target.js';
 import { loadTarget, type LoadedTarget } from '../adapters/load-target.js';
+import { resumeTokenOf } from '../errors/resume-token-of.js';
 import { UploadAbortedError } from '../errors/upload-aborted-error.js';
 import { createFileTokenStore } from '../node/file-token-store.js';
 import { upload } from '../node/index.js';
@@ -165,7 +166,7 @@ async function uploadAll(
       };
     } catch (error) {
       const interrupted = error instanceof UploadAbortedError && controller.signal.aborted;
-      const token = (error as { resumeToken?: { uploadId: string } }).resumeToken;
+      const token = resumeTokenOf(error);
       return {
         file: file.display,
         status: interrupted ? 'interrupted' : 'failed',
@@ -207,6 +208,11 @@ async function uploadAll(
   // A state folder left empty (every upload finished) is not left behind.
   await rmdir(fileStore.dir).catch(() => undefined);
   if (controller.signal.aborted) {
+    if (storeErrors.length) {
+      reporter.note(
+        `upkit-upload: ${storeErrors.length} resume state write(s) failed (see above): those files start afresh`,
+      );
+    }
     reporter.note(`Resume with:\n  ${resumeCommand(argv)}`);
     return EXIT.interrupted;
   }
