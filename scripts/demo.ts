@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cadenya } from '@upkit/cadenya-client';
 import { redactUrl } from '@upkit/core-http';
-import { startSandbox, silentLogger } from '@upkit/sandbox';
+import { clientEnvironment, startSandbox, silentLogger } from '@upkit/sandbox';
 import { Scenario } from '@upkit/scenario-client';
 import { CadenyaUpload } from '@upkit/schemas/cadenya';
 import { ScenarioGetUploadResponse } from '@upkit/schemas/scenario';
@@ -115,14 +115,7 @@ try {
   say(`  made robot.glb (64 MiB, a valid glTF binary) and manual.pdf (${pdf.length} bytes)`);
 
   const { scenario, cadenya } = sandbox.credentials;
-  const env = {
-    SCENARIO_SDK_API_KEY: scenario.apiKey,
-    SCENARIO_SDK_API_SECRET: scenario.apiSecret,
-    SCENARIO_BASE_URL: sandbox.scenarioBaseUrl,
-    CADENYA_API_KEY: cadenya.apiKey,
-    CADENYA_WORKSPACE_ID: cadenya.workspaceId,
-    CADENYA_BASE_URL: sandbox.cadenyaBaseUrl,
-  };
+  const env = clientEnvironment(sandbox, sandbox.credentials);
   const toScenario = await upkitUpload(
     ['robot.glb', '--to', 'scenario', '--kind', 'model', '--concurrency', '2'],
     env,

@@ -4,6 +4,7 @@ export type { Sandbox } from './sandbox.js';
 export type { SandboxUrls } from './sandbox-urls.js';
 export type { SandboxOptions, ScenarioSettings, CadenyaSettings } from './options.js';
 export { DEFAULT_CREDENTIALS } from './credentials.js';
+export { clientEnvironment } from './client-environment.js';
 export type {
   SandboxCredentials,
   SandboxCredentialsInput,

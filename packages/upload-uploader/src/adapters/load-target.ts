@@ -16,12 +16,10 @@ export interface TargetRequest {
 export interface LoadedTarget {
   /** The target for one file; `kind` is Scenario's, chosen per file. */
   targetFor(kind: string): UploadTarget<unknown>;
-  /** Where uploads go, for messages: the project or workspace id, when known. */
-  readonly scope: string | undefined;
 }
 
 /** The package a target needs, and that the user installs beside the uploader. */
-export const CLIENT_PACKAGES = {
+const CLIENT_PACKAGES = {
   scenario: '@upkit/scenario-client',
   cadenya: '@upkit/cadenya-client',
 } as const;
@@ -41,7 +39,7 @@ export async function loadTarget(request: TargetRequest): Promise<LoadedTarget> 
       const { Cadenya } = await import('@upkit/cadenya-client');
       const client = new Cadenya({ ...baseURL, workspaceId: request.workspaceId });
       const target = cadenyaTarget(client, { workspaceId: client.workspaceId });
-      return { targetFor: () => target, scope: client.workspaceId };
+      return { targetFor: () => target };
     }
     const { Scenario } = await import('@upkit/scenario-client');
     const client = new Scenario({ ...baseURL, projectId: request.projectId });
@@ -49,7 +47,6 @@ export async function loadTarget(request: TargetRequest): Promise<LoadedTarget> 
     return {
       // The kind is checked by the client against its document's enum.
       targetFor: (kind) => scenarioTarget(client, { kind: kind as 'model', projectId }),
-      scope: projectId,
     };
   } catch (error) {
     if (

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { DEFAULT_CREDENTIALS } from '@upkit/sandbox';
+import { clientEnvironment, DEFAULT_CREDENTIALS } from '@upkit/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   spawnSandbox,
@@ -38,14 +38,11 @@ const sandboxArgs = (dataDir: string) => [
   '10',
 ];
 
-const envFor = (url: string) => ({
-  SCENARIO_SDK_API_KEY: DEFAULT_CREDENTIALS.scenario.apiKey,
-  SCENARIO_SDK_API_SECRET: DEFAULT_CREDENTIALS.scenario.apiSecret,
-  SCENARIO_BASE_URL: `${url}/scenario/v1`,
-  CADENYA_API_KEY: DEFAULT_CREDENTIALS.cadenya.apiKey,
-  CADENYA_WORKSPACE_ID: DEFAULT_CREDENTIALS.cadenya.workspaceId,
-  CADENYA_BASE_URL: `${url}/cadenya`,
-});
+const envFor = (url: string) =>
+  clientEnvironment(
+    { scenarioBaseUrl: `${url}/scenario/v1`, cadenyaBaseUrl: `${url}/cadenya` },
+    DEFAULT_CREDENTIALS,
+  );
 
 async function storagePuts(url: string): Promise<{ partNumber?: number; status: number }[]> {
   const res = await fetch(`${url}/_sandbox/requests`);

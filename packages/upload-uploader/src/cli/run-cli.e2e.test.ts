@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clientEnvironment } from '@upkit/sandbox';
 import { testIo } from '../testing/cli-io.js';
 import { fileBytes, sha256 } from '../testing/test-bytes.js';
 import { startUploaderSandbox } from '../testing/uploader-sandbox.js';
@@ -26,15 +27,7 @@ const saved: Partial<Record<(typeof ENV)[number], string | undefined>> = {};
 beforeAll(async () => {
   env = await startUploaderSandbox();
   for (const name of ENV) saved[name] = process.env[name];
-  const { scenario, cadenya } = env.sandbox.credentials;
-  Object.assign(process.env, {
-    SCENARIO_SDK_API_KEY: scenario.apiKey,
-    SCENARIO_SDK_API_SECRET: scenario.apiSecret,
-    SCENARIO_BASE_URL: env.sandbox.scenarioBaseUrl,
-    CADENYA_API_KEY: cadenya.apiKey,
-    CADENYA_WORKSPACE_ID: cadenya.workspaceId,
-    CADENYA_BASE_URL: env.sandbox.cadenyaBaseUrl,
-  });
+  Object.assign(process.env, clientEnvironment(env.sandbox, env.sandbox.credentials));
 });
 afterAll(async () => {
   for (const name of ENV) {

@@ -34,7 +34,6 @@ export function testIo(cwd: string, options: { isTTY?: boolean } = {}) {
     interrupt: () => {
       for (const handler of [...handlers]) handler();
     },
-    listening: () => handlers.size > 0,
     /** Resolves once stdout matches `pattern` (checked on each write). */
     untilStdout: (pattern: RegExp) => waits.until(() => pattern.test(out)),
     exits,
